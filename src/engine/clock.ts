@@ -1,0 +1,175 @@
+// The simulated clock and its one event queue. Every future happening in the cluster (an
+// image pull finishing, a back-off ending, a controller's next sync) is an entry here,
+// ordered by (time, sequence). Time moves only when someone asks it to.
+
+/** Simulated milliseconds since the cluster was created. Never real time. */
+export type SimMillis = number & { readonly __brand: 'SimMillis' };
+
+export const simMillis = (ms: number): SimMillis => ms as SimMillis;
+
+/** The wall-clock instant at simulated time 0 (used only for printing timestamps). */
+export const EPOCH_ISO = '2026-01-01T09:00:00Z';
+const EPOCH_MS = 1_767_258_000_000;
+
+export interface ScheduledTask {
+  readonly at: SimMillis;
+  readonly seq: number;
+  readonly label: string;
+  readonly run: () => void;
+  cancelled: boolean;
+}
+
+export class Clock {
+  #now = 0;
+  #seq = 0;
+  #heap: ScheduledTask[] = [];
+  #listeners = new Set<(now: SimMillis) => void>();
+
+  get now(): SimMillis {
+    return this.#now as SimMillis;
+  }
+
+  /** Runs `run` at simulated time `at` (never earlier than now). Returns a handle to cancel. */
+  schedule(at: number, label: string, run: () => void): ScheduledTask {
+    const task: ScheduledTask = { at: Math.max(at, this.#now) as SimMillis, seq: this.#seq++, label, run, cancelled: false };
+    this.#push(task);
+    return task;
+  }
+
+  after(delayMs: number, label: string, run: () => void): ScheduledTask {
+    return this.schedule(this.#now + delayMs, label, run);
+  }
+
+  /** The time of the next pending task, or undefined when nothing is scheduled. */
+  peek(): SimMillis | undefined {
+    this.#dropCancelled();
+    return this.#heap[0]?.at;
+  }
+
+  get pending(): number {
+    return this.#heap.length;
+  }
+
+  /** Runs every task due at or before `until`, in order, then sets the clock to `until`. */
+  advanceTo(until: number): void {
+    for (;;) {
+      this.#dropCancelled();
+      const next = this.#heap[0];
+      if (!next || next.at > until) break;
+      this.#pop();
+      if (next.at > this.#now) {
+        this.#now = next.at;
+        this.#notify();
+      }
+      next.run();
+    }
+    if (until > this.#now) {
+      this.#now = until;
+      this.#notify();
+    }
+  }
+
+  /** Runs the next due task (or group due at the same instant); returns false when idle. */
+  step(): boolean {
+    const next = this.peek();
+    if (next === undefined) return false;
+    this.advanceTo(next);
+    return true;
+  }
+
+  onTick(listener: (now: SimMillis) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** RFC 3339 time for a simulated instant, as Kubernetes prints timestamps. */
+  iso(at: number = this.#now): string {
+    return isoFromMillis(EPOCH_MS + at);
+  }
+
+  /** Restores time and the queue from a snapshot (tasks are closures; the caller rebuilds them). */
+  reset(now: number): void {
+    this.#now = now;
+    this.#heap = [];
+  }
+
+  #notify(): void {
+    for (const l of this.#listeners) l(this.#now as SimMillis);
+  }
+
+  #dropCancelled(): void {
+    while (this.#heap[0]?.cancelled) this.#pop();
+  }
+
+  #push(task: ScheduledTask): void {
+    const h = this.#heap;
+    h.push(task);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (before(h[p]!, h[i]!)) break;
+      [h[p], h[i]] = [h[i]!, h[p]!];
+      i = p;
+    }
+  }
+
+  #pop(): ScheduledTask | undefined {
+    const h = this.#heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && before(h[l]!, h[m]!)) m = l;
+        if (r < h.length && before(h[r]!, h[m]!)) m = r;
+        if (m === i) break;
+        [h[m], h[i]] = [h[i]!, h[m]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function before(a: ScheduledTask, b: ScheduledTask): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** Formats epoch milliseconds as `2026-01-01T09:00:05Z` without the Date object. */
+export function isoFromMillis(ms: number): string {
+  const secs = Math.floor(ms / 1000);
+  const days = Math.floor(secs / 86400);
+  const rem = secs - days * 86400;
+  // Civil-from-days (Howard Hinnant's algorithm).
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad(m)}-${pad(d)}T${pad(Math.floor(rem / 3600))}:${pad(Math.floor((rem % 3600) / 60))}:${pad(rem % 60)}Z`;
+}
+
+/** Simulated millis of an RFC 3339 timestamp written by `iso` (for AGE columns). */
+export function millisFromIso(iso: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/.exec(iso);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = mo > 2 ? mo - 3 : mo + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146097 + doe - 719468;
+  return (days * 86400 + h * 3600 + mi * 60 + s) * 1000 - EPOCH_MS;
+}

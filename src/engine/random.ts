@@ -1,0 +1,71 @@
+// The cluster's one source of randomness: a seeded generator (sfc32), so the same seed
+// always gives the same pod names, UIDs and load-balancing choices.
+// Name suffixes use the alphabet of k8s.io/apimachinery/pkg/util/rand (no vowels, no 0/1/3).
+
+const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+
+export class Random {
+  #a: number;
+  #b: number;
+  #c: number;
+  #d: number;
+
+  constructor(seed: number) {
+    this.#a = 0x9e3779b9;
+    this.#b = 0x243f6a88;
+    this.#c = 0xb7e15162;
+    this.#d = seed >>> 0;
+    for (let i = 0; i < 16; i++) this.next();
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    let a = this.#a, b = this.#b, c = this.#c, d = this.#d;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    this.#a = a; this.#b = b; this.#c = c; this.#d = d;
+    return (t >>> 0) / 4294967296;
+  }
+
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** Kubernetes-style random suffix (`generateName`, `x2x7k`). */
+  suffix(length = 5): string {
+    let s = '';
+    for (let i = 0; i < length; i++) s += ALPHANUMS[this.int(ALPHANUMS.length)];
+    return s;
+  }
+
+  /** A version-4 UUID from the seeded stream. */
+  uuid(): string {
+    const hex = (n: number): string => {
+      let s = '';
+      for (let i = 0; i < n; i++) s += this.int(16).toString(16);
+      return s;
+    };
+    const variant = (8 + this.int(4)).toString(16);
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  }
+
+  /** Hex string of `n` characters (container IDs, image digests). */
+  hex(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += this.int(16).toString(16);
+    return s;
+  }
+
+  get state(): [number, number, number, number] {
+    return [this.#a, this.#b, this.#c, this.#d];
+  }
+
+  set state(s: [number, number, number, number]) {
+    [this.#a, this.#b, this.#c, this.#d] = s;
+  }
+}

@@ -9,7 +9,7 @@ export const simMillis = (ms: number): SimMillis => ms as SimMillis;
 
 /** The wall-clock instant at simulated time 0 (used only for printing timestamps). */
 export const EPOCH_ISO = '2026-01-01T09:00:00Z';
-const EPOCH_MS = 1_767_258_000_000;
+export const EPOCH_MS = 1_767_258_000_000;
 
 export interface ScheduledTask {
   readonly at: SimMillis;

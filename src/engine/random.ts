@@ -20,6 +20,11 @@ export class Random {
 
   /** A float in [0, 1). */
   next(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /** A uniformly random unsigned 32-bit integer. */
+  uint32(): number {
     let a = this.#a, b = this.#b, c = this.#c, d = this.#d;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
@@ -28,7 +33,7 @@ export class Random {
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
     this.#a = a; this.#b = b; this.#c = c; this.#d = d;
-    return (t >>> 0) / 4294967296;
+    return t >>> 0;
   }
 
   /** An integer in [0, n). */
@@ -45,20 +50,20 @@ export class Random {
 
   /** A version-4 UUID from the seeded stream. */
   uuid(): string {
-    const hex = (n: number): string => {
-      let s = '';
-      for (let i = 0; i < n; i++) s += this.int(16).toString(16);
-      return s;
-    };
-    const variant = (8 + this.int(4)).toString(16);
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+    const h = (): string => this.uint32().toString(16).padStart(8, '0');
+    const a = h();
+    const b = h();
+    const c = h();
+    const d = h();
+    const variant = (8 + (parseInt(c[0]!, 16) & 3)).toString(16);
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
   }
 
   /** Hex string of `n` characters (container IDs, image digests). */
   hex(n: number): string {
     let s = '';
-    for (let i = 0; i < n; i++) s += this.int(16).toString(16);
-    return s;
+    while (s.length < n) s += this.uint32().toString(16).padStart(8, '0');
+    return s.slice(0, n);
   }
 
   get state(): [number, number, number, number] {

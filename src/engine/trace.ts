@@ -15,7 +15,8 @@ export type Component =
   | `kubelet/${string}`
   | `container-runtime/${string}`
   | `kube-proxy/${string}`
-  | `${string}-controller`;
+  | `${string}-controller`
+  | `${string}-publisher`;
 
 export type TraceAction =
   | 'request'
@@ -63,7 +64,10 @@ export interface TraceRecord {
 export type TraceInput = Omit<TraceRecord, 'id' | 'time'>;
 
 export class TraceStream {
-  #records: TraceRecord[] = [];
+  /** a ring buffer: the newest `limit` records, oldest overwritten first */
+  #ring: (TraceRecord | undefined)[];
+  #size = 0;
+  #head = 0;
   #nextId = 1;
   #listeners = new Set<(r: TraceRecord) => void>();
   #now: () => SimMillis;
@@ -75,18 +79,24 @@ export class TraceStream {
   constructor(now: () => SimMillis, limit = 50_000) {
     this.#now = now;
     this.limit = limit;
+    this.#ring = new Array<TraceRecord | undefined>(limit);
   }
 
   emit(input: TraceInput): TraceRecord {
+    const cause = input.cause ?? this.current;
     const record: TraceRecord = {
-      ...input,
       id: this.#nextId++,
       time: this.#now(),
-      ...(input.cause === undefined && this.current !== undefined ? { cause: this.current } : {}),
+      component: input.component,
+      action: input.action,
+      ...(input.object ? { object: input.object } : {}),
+      why: input.why,
+      ...(cause !== undefined ? { cause } : {}),
     };
-    this.#records.push(record);
-    if (this.#records.length > this.limit) this.#records.splice(0, this.#records.length - this.limit);
-    for (const l of this.#listeners) l(record);
+    this.#ring[(this.#head + this.#size) % this.limit] = record;
+    if (this.#size < this.limit) this.#size++;
+    else this.#head = (this.#head + 1) % this.limit;
+    if (this.#listeners.size) for (const l of this.#listeners) l(record);
     return record;
   }
 
@@ -101,12 +111,19 @@ export class TraceStream {
     }
   }
 
-  records(): readonly TraceRecord[] {
-    return this.#records;
+  /** The records kept, oldest first. */
+  records(): TraceRecord[] {
+    const out: TraceRecord[] = new Array(this.#size);
+    for (let i = 0; i < this.#size; i++) out[i] = this.#ring[(this.#head + i) % this.limit]!;
+    return out;
+  }
+
+  get size(): number {
+    return this.#size;
   }
 
   about(ref: ObjectRef): TraceRecord[] {
-    return this.#records.filter(
+    return this.records().filter(
       (r) => r.object?.kind === ref.kind && r.object.name === ref.name && r.object.namespace === ref.namespace,
     );
   }

@@ -3,7 +3,10 @@
 
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 
-export interface StoredMeta extends ObjectMeta {
+/** Strips `readonly` (kubernetes-types marks every field so; the API server builds fresh copies). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface StoredMeta extends Mutable<ObjectMeta> {
   name: string;
   uid: string;
   resourceVersion: string;
@@ -34,7 +37,7 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Deep copy of JSON-shaped data (objects read from the store are shared and must not be mutated). */
 export function clone<T>(v: T): T {
-  return structuredClone(v);
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
 /** Structural equality of JSON-shaped values. */

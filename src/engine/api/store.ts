@@ -16,6 +16,7 @@ export interface WatchEvent {
 
 export type WatchHandler = (event: WatchEvent) => void;
 type Indexer = (obj: KubeObject) => readonly string[];
+const NONE: readonly string[] = [];
 
 export function storeKey(resource: string, namespace: string | undefined, name: string): string {
   return namespace ? `/registry/${resource}/${namespace}/${name}` : `/registry/${resource}/${name}`;
@@ -134,8 +135,15 @@ export class Store {
     const indexes = this.#indexes.get(resource)!;
     for (const [name, indexer] of indexers) {
       const index = indexes.get(name)!;
-      if (old) for (const v of indexer(old)) index.get(v)?.delete(key);
-      if (next) addTo(index, indexer(next), key, next);
+      const before = old ? indexer(old) : NONE;
+      const after = next ? indexer(next) : NONE;
+      if (before.length === 1 && after.length === 1 && before[0] === after[0]) {
+        // Same bucket (the common case: a status update): just point it at the new object.
+        index.get(after[0]!)!.set(key, next!);
+        continue;
+      }
+      for (const v of before) index.get(v)?.delete(key);
+      if (next) addTo(index, after, key, next);
     }
   }
 

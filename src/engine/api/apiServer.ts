@@ -1,0 +1,222 @@
+// kube-apiserver: the only component that talks to the cluster store. Every write goes
+// through here: decoding against the real schema, admission (namespace exists, generateName),
+// defaulting, validation, versioning (uid, resourceVersion, generation, creationTimestamp),
+// then the store, whose watch streams wake the scheduler, controllers and kubelets.
+
+import type { Component } from '../trace.ts';
+import type { TraceStream } from '../trace.ts';
+import type { Clock } from '../clock.ts';
+import type { Random } from '../random.ts';
+import type { Timings } from '../config.ts';
+import type { KubeObject, Manifest } from './objects.ts';
+import { clone, deepEqual, isRecord } from './objects.ts';
+import type { Store } from './store.ts';
+import { storeKey } from './store.ts';
+import type { ResourceType } from './resources.ts';
+import { typeForKind } from './resources.ts';
+import type { ApiResult, FieldCause, StatusError } from './errors.ts';
+import { alreadyExists, badRequest, conflict, fail, invalid, notFound, ok } from './errors.ts';
+import type { Strategy, StrategyContext } from './strategy.ts';
+import { strategyFor } from './strategies/index.ts';
+import { validateObjectMeta } from './validation/names.ts';
+import { decodeManifest } from './decode.ts';
+
+export interface WriteOptions {
+  /** who is asking (for the trace) */
+  readonly actor: Component;
+  readonly dryRun?: boolean;
+  /** skip strict schema decoding (trusted internal writers) */
+  readonly trusted?: boolean;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  readonly gracePeriodSeconds?: number;
+  readonly propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+}
+
+/** Hooks other parts of the engine add to deletions (graceful pod termination, cascades). */
+export type DeleteHandler = (obj: KubeObject, opts: DeleteOptions) => 'graceful' | 'now';
+
+export class ApiServer {
+  readonly store: Store;
+  readonly #clock: Clock;
+  readonly #random: Random;
+  readonly #timings: Timings;
+  readonly #trace: TraceStream;
+  readonly #deleteHandlers = new Map<string, DeleteHandler>();
+
+  constructor(store: Store, clock: Clock, random: Random, timings: Timings, trace: TraceStream) {
+    this.store = store;
+    this.#clock = clock;
+    this.#random = random;
+    this.#timings = timings;
+    this.#trace = trace;
+  }
+
+  get #ctx(): StrategyContext {
+    return { random: this.#random, timings: this.#timings, nowIso: this.#clock.iso() };
+  }
+
+  onDelete(kind: string, handler: DeleteHandler): void {
+    this.#deleteHandlers.set(kind, handler);
+  }
+
+  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.store.get(type.resource, type.namespaced ? namespace : undefined, name);
+  }
+
+  list(type: ResourceType, namespace?: string): KubeObject[] {
+    return this.store.list(type.resource, type.namespaced ? namespace : undefined);
+  }
+
+  /** POST: create a new object from a manifest (already parsed from YAML/JSON). */
+  create(manifest: Manifest, namespace: string | undefined, opts: WriteOptions): ApiResult<KubeObject> {
+    const prepared = this.#prepare(manifest, namespace, opts);
+    if (!prepared.ok) return prepared;
+    const { obj, type, strategy } = prepared.value;
+    const meta = obj.metadata;
+    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${this.#random.suffix(5)}`;
+    strategy.prepareForCreate?.(obj, this.#ctx);
+    const causes = this.#validate(obj, type, strategy);
+    if (causes.length) return this.#reject(invalid(type, meta.name || '', causes), obj, opts);
+    if (this.get(type, meta.namespace, meta.name)) return this.#reject(alreadyExists(type, meta.name), obj, opts);
+    if (type.namespaced && meta.namespace && !this.store.get('namespaces', undefined, meta.namespace)) {
+      return this.#reject({ ...notFound(typeForKind('Namespace')!, meta.namespace), path: 'metadata.namespace' }, obj, opts);
+    }
+    if (opts.dryRun) return ok(obj);
+    meta.uid = this.#random.uuid();
+    meta.creationTimestamp = this.#clock.iso();
+    if (strategy.tracksGeneration) meta.generation = 1;
+    return ok(this.#write(type, obj, 'create', opts));
+  }
+
+  /** PUT: replace an object (spec and metadata); status is kept from the stored object. */
+  update(manifest: Manifest, namespace: string | undefined, opts: WriteOptions & { resourceVersion?: string }): ApiResult<KubeObject> {
+    const prepared = this.#prepare(manifest, namespace, opts);
+    if (!prepared.ok) return prepared;
+    const { obj, type, strategy } = prepared.value;
+    const old = this.get(type, obj.metadata.namespace, obj.metadata.name);
+    if (!old) return this.#reject(notFound(type, obj.metadata.name), obj, opts);
+    if (opts.resourceVersion && opts.resourceVersion !== old.metadata.resourceVersion) {
+      return this.#reject(conflict(type, obj.metadata.name), obj, opts);
+    }
+    obj.metadata = {
+      ...obj.metadata,
+      uid: old.metadata.uid,
+      creationTimestamp: old.metadata.creationTimestamp,
+      ...(old.metadata.deletionTimestamp ? { deletionTimestamp: old.metadata.deletionTimestamp } : {}),
+      ...(old.metadata.ownerReferences && !obj.metadata.ownerReferences ? { ownerReferences: old.metadata.ownerReferences } : {}),
+    };
+    if ('status' in old) obj['status'] = old['status'];
+    else delete obj['status'];
+    const causes = [...this.#validate(obj, type, strategy), ...(strategy.validateUpdate?.(obj, old) ?? [])];
+    if (causes.length) return this.#reject(invalid(type, obj.metadata.name, causes), obj, opts);
+    if (strategy.tracksGeneration) {
+      const gen = old.metadata.generation ?? 1;
+      obj.metadata.generation = deepEqual(obj['spec'], old['spec']) ? gen : gen + 1;
+    }
+    if (deepEqual({ ...obj, metadata: { ...obj.metadata, resourceVersion: '' } }, { ...old, metadata: { ...old.metadata, resourceVersion: '' } })) {
+      return ok(old);
+    }
+    if (opts.dryRun) return ok(obj);
+    return ok(this.#write(type, obj, 'update', opts));
+  }
+
+  /**
+   * A trusted in-cluster write (controllers, kubelets, scheduler): replaces the stored object
+   * with `next`, built by the caller from the current one. No decoding or defaulting.
+   */
+  replace(type: ResourceType, next: KubeObject, actor: Component, why?: string): KubeObject {
+    return this.#write(type, next, 'update', { actor, trusted: true }, why);
+  }
+
+  /** Creates an object from a trusted writer (events, nodes, controller-made pods). */
+  createTrusted(type: ResourceType, obj: KubeObject, actor: Component, why?: string): KubeObject {
+    const strategy = strategyFor(type);
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = `${obj.metadata.generateName}${this.#random.suffix(5)}`;
+    strategy.prepareForCreate?.(obj, this.#ctx);
+    obj.metadata.uid ||= this.#random.uuid();
+    obj.metadata.creationTimestamp ||= this.#clock.iso();
+    if (strategy.tracksGeneration) obj.metadata.generation = 1;
+    return this.#write(type, obj, 'create', { actor, trusted: true }, why);
+  }
+
+  /** DELETE: pods terminate gracefully first; other kinds go at once. */
+  delete(type: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions): ApiResult<KubeObject> {
+    const obj = this.get(type, namespace, name);
+    if (!obj) return fail(notFound(type, name));
+    if (opts.dryRun) return ok(obj);
+    const handler = this.#deleteHandlers.get(type.kind);
+    const how = handler ? handler(obj, opts) : 'now';
+    if (how === 'graceful') return ok(this.get(type, namespace, name) ?? obj);
+    this.remove(type, obj, opts.actor);
+    return ok(obj);
+  }
+
+  /** Removes an object from the store for good. */
+  remove(type: ResourceType, obj: KubeObject, actor: Component): void {
+    const m = obj.metadata;
+    const current = this.get(type, m.namespace, m.name);
+    if (!current) return;
+    this.#trace.emit({ component: actor, action: 'delete', object: ref(type, current), why: `${actor} asked to delete ${type.singular}/${m.name}` });
+    this.store.remove(type.resource, current);
+    this.#trace.emit({ component: 'etcd', action: 'persist', object: ref(type, current), why: `removed ${storeKey(type.resource, m.namespace, m.name)}` });
+  }
+
+  #prepare(manifest: Manifest, namespace: string | undefined, opts: WriteOptions): ApiResult<{ obj: KubeObject; type: ResourceType; strategy: Strategy }> {
+    const decoded = decodeManifest(manifest, opts.trusted === true);
+    if (!decoded.ok) return decoded;
+    const { type } = decoded.value;
+    const obj = clone(manifest) as KubeObject;
+    const meta = isRecord(obj.metadata) ? obj.metadata : (obj.metadata = {} as KubeObject['metadata']);
+    if (type.namespaced) {
+      const ns = meta.namespace || namespace || 'default';
+      if (namespace && meta.namespace && namespace !== meta.namespace) {
+        return fail(badRequest(`the namespace from the provided object "${meta.namespace}" does not match the namespace "${namespace}". You must pass '--namespace=${meta.namespace}' to perform this operation.`));
+      }
+      meta.namespace = ns;
+    } else {
+      delete meta.namespace;
+    }
+    meta.name ??= '';
+    const strategy = strategyFor(type);
+    strategy.defaults?.(obj, this.#ctx);
+    return ok({ obj, type, strategy });
+  }
+
+  #validate(obj: KubeObject, type: ResourceType, strategy: Strategy): FieldCause[] {
+    return [...validateObjectMeta(obj.metadata as unknown as Record<string, unknown>, strategy.nameRule, type.namespaced), ...(strategy.validate?.(obj) ?? [])];
+  }
+
+  #reject<T>(error: StatusError, obj: KubeObject, opts: WriteOptions): ApiResult<T> {
+    const type = typeForKind(obj.kind);
+    this.#trace.emit({
+      component: 'api-server',
+      action: 'reject',
+      ...(type ? { object: ref(type, obj) } : {}),
+      why: `rejected ${opts.actor}'s request: ${error.message}`,
+    });
+    return fail(error);
+  }
+
+  #write(type: ResourceType, obj: KubeObject, verb: 'create' | 'update', opts: WriteOptions, why?: string): KubeObject {
+    const stored: KubeObject = { ...obj, metadata: { ...obj.metadata, resourceVersion: this.store.nextResourceVersion() } };
+    const objRef = ref(type, stored);
+    const key = storeKey(type.resource, stored.metadata.namespace, stored.metadata.name);
+    const rec = this.#trace.emit({
+      component: 'api-server',
+      action: verb,
+      object: objRef,
+      why: why ?? `${opts.actor} asked to ${verb} ${type.singular}/${stored.metadata.name}: accepted`,
+    });
+    this.#trace.within(rec.id, () => {
+      this.#trace.emit({ component: 'etcd', action: 'persist', object: objRef, why: `stored ${key} at resourceVersion ${stored.metadata.resourceVersion}` });
+      this.store.put(type.resource, stored);
+    });
+    return stored;
+  }
+}
+
+export function ref(type: ResourceType, obj: KubeObject): { kind: string; name: string; namespace?: string } {
+  return { kind: type.kind, name: obj.metadata.name, ...(type.namespaced && obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}) };
+}

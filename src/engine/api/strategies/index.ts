@@ -1,0 +1,28 @@
+// Which registry strategy each kind uses.
+
+import type { ResourceType } from '../resources.ts';
+import type { Strategy } from '../strategy.ts';
+import { genericStrategy } from '../strategy.ts';
+import { podStrategy } from './pod.ts';
+import { configMapStrategy, eventStrategy, namespaceStrategy, nodeStrategy, secretStrategy } from './core.ts';
+
+const strategies: Record<string, Strategy> = {
+  Pod: podStrategy,
+  Namespace: namespaceStrategy,
+  Node: nodeStrategy,
+  Secret: secretStrategy,
+  ConfigMap: configMapStrategy,
+  Event: eventStrategy,
+  Service: { nameRule: 'dns1035', tracksGeneration: false },
+  Deployment: { nameRule: 'subdomain', tracksGeneration: true },
+  ReplicaSet: { nameRule: 'subdomain', tracksGeneration: true },
+  DaemonSet: { nameRule: 'subdomain', tracksGeneration: true },
+  StatefulSet: { nameRule: 'subdomain', tracksGeneration: true },
+  Job: { nameRule: 'subdomain', tracksGeneration: true },
+  CronJob: { nameRule: 'subdomain', tracksGeneration: true },
+  Ingress: { nameRule: 'subdomain', tracksGeneration: true },
+};
+
+export function strategyFor(type: ResourceType): Strategy {
+  return strategies[type.kind] ?? genericStrategy;
+}

@@ -1,0 +1,96 @@
+// createCluster(): wires the simulated cluster together: clock, seeded generator, trace
+// stream, cluster store and API server, scheduler, one kubelet per node and the registry,
+// plus the objects every new cluster has (namespaces, the `kubernetes` Service).
+
+import type { Stored } from './api/objects.ts';
+import type { KubeObject } from './api/objects.ts';
+import type { Event } from 'kubernetes-types/core/v1';
+import { ApiServer } from './api/apiServer.ts';
+import { EventRecorder } from './api/events.ts';
+import { typeForKind } from './api/resources.ts';
+import { Store } from './api/store.ts';
+import { Clock, EPOCH_MS } from './clock.ts';
+import type { Timings } from './config.ts';
+import { defaultTimings } from './config.ts';
+import type { ClusterContext } from './context.ts';
+import { NodeAgents } from './node/nodeAgents.ts';
+import type { Preset, PresetName } from './presets.ts';
+import { presetFor } from './presets.ts';
+import { Random } from './random.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import { TraceStream } from './trace.ts';
+import { Registry } from './registry/registry.ts';
+import { RegistryImageService } from './node/registryImages.ts';
+import { startNamespaceControllers } from './controllers/namespace.ts';
+
+export interface ClusterOptions {
+  readonly seed?: number;
+  readonly preset?: PresetName;
+  /** total nodes (kind: one control plane plus workers) */
+  readonly nodes?: number;
+  readonly timings?: Partial<Timings>;
+  /** how long the cluster has been up when handed over (nodes' AGE); default 5 minutes */
+  readonly uptimeMs?: number;
+}
+
+export interface Cluster extends ClusterContext {
+  readonly preset: Preset;
+  readonly seed: number;
+  readonly scheduler: Scheduler;
+  readonly nodes: NodeAgents;
+  readonly registry: Registry;
+  /** advances simulated time by `ms`, running everything due */
+  advance(ms: number): void;
+  /** advances until `done()` holds (checked after each step) or `maxMs` passes; returns whether it held */
+  runUntil(done: () => boolean, maxMs: number): boolean;
+}
+
+const EVENTS = typeForKind('Event')!;
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  const seed = options.seed ?? 1;
+  const preset = presetFor(options.preset ?? 'kind', options.nodes);
+  const timings: Timings = { ...defaultTimings, ...options.timings };
+  const clock = new Clock();
+  const random = new Random(seed);
+  const trace = new TraceStream(() => clock.now);
+  const store = new Store();
+  store.addIndex('pods', 'node', (o) => [((o['spec'] as { nodeName?: string } | undefined)?.nodeName) ?? '']);
+  store.addIndex('events', 'involvedObject', (o) => {
+    const io = (o as unknown as Event).involvedObject;
+    return [`${io.kind}/${io.namespace ?? ''}/${io.name}`];
+  });
+  const api = new ApiServer(store, clock, random, timings, trace);
+  let eventSeq = 0;
+  const events = new EventRecorder({
+    nowIso: () => clock.iso(),
+    nextName: (objectName) => {
+      const nanos = (BigInt(EPOCH_MS + clock.now) * 1_000_000n + BigInt(eventSeq++ * 1013)).toString(16);
+      return `${objectName}.${nanos}`;
+    },
+    write: (event, isNew) =>
+      (isNew ? api.createTrusted(EVENTS, event as unknown as KubeObject, 'api-server', `event ${event.reason}: ${event.message}`) : api.replace(EVENTS, event as unknown as KubeObject, 'api-server', `event ${event.reason} repeated (x${event.count})`)) as unknown as Stored<Event>,
+  });
+  const ctx: ClusterContext = { api, clock, random, trace, events, timings };
+  startNamespaceControllers(ctx, preset);
+  const scheduler = new Scheduler(ctx);
+  const registry = new Registry();
+  const nodes = new NodeAgents(ctx, preset, new RegistryImageService(registry));
+
+  const advance = (ms: number): void => clock.advanceTo(clock.now + ms);
+  const runUntil = (done: () => boolean, maxMs: number): boolean => {
+    const deadline = clock.now + maxMs;
+    for (;;) {
+      if (done()) return true;
+      const next = clock.peek();
+      if (next === undefined || next > deadline) {
+        clock.advanceTo(deadline);
+        return done();
+      }
+      clock.advanceTo(next);
+    }
+  };
+  // The cluster was created a little while before the learner arrives.
+  clock.advanceTo(options.uptimeMs ?? 300_000);
+  return { ...ctx, preset, seed, scheduler, nodes, registry, advance, runUntil };
+}

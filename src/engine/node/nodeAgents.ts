@@ -1,0 +1,105 @@
+// The worker side of the cluster: one kubelet per node. Registers each node with the API
+// server (Ready, capacity, addresses), routes pod watch events to the kubelet of the pod's
+// node (an index, not a scan), and implements graceful pod deletion: the API server marks
+// the pod with a deletionTimestamp and the kubelet confirms once its containers are gone.
+
+import type { Node, NodeCondition, Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject, Stored } from '../api/objects.ts';
+import { typeForKind } from '../api/resources.ts';
+import type { DeleteOptions } from '../api/apiServer.ts';
+import type { ClusterContext } from '../context.ts';
+import { objectKey } from '../controllers/workQueue.ts';
+import type { Preset } from '../presets.ts';
+import type { ImageService } from './images.ts';
+import { PodIpAllocator } from './ipam.ts';
+import { Kubelet } from './kubelet.ts';
+
+const NODES = typeForKind('Node')!;
+const PODS = typeForKind('Pod')!;
+
+export class NodeAgents {
+  readonly kubelets = new Map<string, Kubelet>();
+  readonly #ctx: ClusterContext;
+
+  constructor(ctx: ClusterContext, preset: Preset, images: ImageService) {
+    this.#ctx = ctx;
+    for (const plan of preset.nodes) {
+      const kubelet = new Kubelet(ctx, plan.name, plan.ip, new PodIpAllocator(plan.ipamRange, plan.ipamFirst), images);
+      this.kubelets.set(plan.name, kubelet);
+      this.#register(preset.nodeTemplate(plan), kubelet);
+    }
+    ctx.api.store.watch('pods', (e) => {
+      const pod = e.object as Stored<Pod>;
+      const nodeName = pod.spec?.nodeName;
+      if (!nodeName) return;
+      const kubelet = this.kubelets.get(nodeName);
+      if (!kubelet?.alive) return;
+      const key = objectKey(pod.metadata.namespace, pod.metadata.name);
+      if (e.type === 'DELETED') kubelet.podDeleted(key);
+      else if (e.old && e.old['spec'] === e.object['spec'] && e.old.metadata.deletionTimestamp === e.object.metadata.deletionTimestamp) {
+        // Only a status change (most often the kubelet's own report): nothing for the kubelet to do.
+      } else {
+        const cause = ctx.trace.current;
+        ctx.clock.after(ctx.timings.kubeletLatencyMs, `kubelet/${nodeName}: sync ${pod.metadata.name}`, () => {
+          const latest = ctx.api.get(PODS, pod.metadata.namespace, pod.metadata.name) as Stored<Pod> | undefined;
+          if (latest && latest.metadata.uid === pod.metadata.uid) ctx.trace.within(cause, () => kubelet.podChanged(key, latest));
+          else kubelet.podDeleted(key);
+        });
+      }
+    });
+    ctx.api.onDelete('Pod', (obj, opts) => this.#gracefulDelete(obj, opts));
+  }
+
+  #register(node: Node, kubelet: Kubelet): void {
+    const { api, clock, trace } = this.#ctx;
+    const now = clock.iso();
+    const conditions: NodeCondition[] = [
+      cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', now),
+      cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', now),
+      cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', now),
+      cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', now),
+    ];
+    const random = this.#ctx.random;
+    const obj = {
+      ...node,
+      metadata: { ...node.metadata, uid: '', resourceVersion: '', creationTimestamp: '' },
+      status: {
+        ...node.status,
+        conditions,
+        nodeInfo: { ...node.status!.nodeInfo!, bootID: random.uuid(), machineID: random.hex(32), systemUUID: random.uuid() },
+      },
+    } as unknown as KubeObject;
+    trace.emit({ component: `kubelet/${kubelet.nodeName}`, action: 'register-node', object: { kind: 'Node', name: kubelet.nodeName }, why: `the kubelet on ${kubelet.nodeName} registers its node with the API server` });
+    const stored = api.createTrusted(NODES, obj, `kubelet/${kubelet.nodeName}`);
+    this.#ctx.events.record(stored, 'Normal', 'Starting', 'Starting kubelet.', { component: 'kubelet', host: kubelet.nodeName });
+    this.#ctx.events.record(stored, 'Normal', 'RegisteredNode', `Node ${kubelet.nodeName} event: Registered Node ${kubelet.nodeName} in Controller`, { component: 'node-controller' });
+  }
+
+  /** Pods on a node terminate gracefully; unbound, finished or force-deleted pods go at once. */
+  #gracefulDelete(obj: KubeObject, opts: DeleteOptions): 'graceful' | 'now' {
+    const pod = obj as unknown as Stored<Pod>;
+    const phase = pod.status?.phase;
+    const grace = opts.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? this.#ctx.timings.terminationGracePeriodSeconds;
+    if (!pod.spec?.nodeName || grace <= 0 || phase === 'Succeeded' || phase === 'Failed') return 'now';
+    // On a dead node nobody confirms: the pod stays Terminating until the node returns or it is force-deleted.
+    const current = pod.metadata.deletionGracePeriodSeconds;
+    if (current !== undefined && current <= grace) return 'graceful';
+    const { clock, api } = this.#ctx;
+    const next = {
+      ...obj,
+      metadata: { ...obj.metadata, deletionTimestamp: clock.iso(clock.now + grace * 1000), deletionGracePeriodSeconds: grace },
+    };
+    api.replace(PODS, next, opts.actor, `${opts.actor} asked to delete pod ${obj.metadata.name}: marked for deletion, grace period ${grace}s`);
+    return 'graceful';
+  }
+
+  /** The Node objects' image lists, for the scheduler's ImageLocality score and `describe node`. */
+  nodeImages(name: string): { names: string[]; sizeBytes: number }[] {
+    return this.kubelets.get(name)?.images.list() ?? [];
+  }
+}
+
+function cond(type: string, status: string, reason: string, message: string, now: string): NodeCondition {
+  return { lastHeartbeatTime: now, lastTransitionTime: now, message, reason, status, type };
+}
+

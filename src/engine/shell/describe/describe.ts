@@ -1,0 +1,50 @@
+// `kubectl describe` for one stored object: picks the describer kubectl 1.32 would use
+// (k8s.io/kubectl/pkg/describe describerMap) and falls back to the generic describer for
+// kinds the lab has no dedicated describer for yet.
+
+import type { Lease } from 'kubernetes-types/coordination/v1';
+import type { ConfigMap, Event, Namespace, Node, Pod, Secret } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../api/objects.ts';
+import { describeConfigMap, describeNamespace, describeSecret } from './basic.ts';
+import { describeGeneric } from './generic.ts';
+import { describeNode } from './node.ts';
+import { describePod } from './pod.ts';
+
+export interface DescribeContext {
+  /** Simulated now, in millis (ages are measured against it). */
+  readonly now: number;
+  /**
+   * Events about the object, already selected by involvedObject as kubectl's field selector
+   * does (for a node: events whose uid is the node's uid or its name). Omit for
+   * `--show-events=false`.
+   */
+  readonly events?: readonly Event[];
+  /** Nodes only: the pods bound to the node (terminated ones are left out here). */
+  readonly podsOnNode?: readonly Pod[];
+  /** Nodes only: the node's Lease in kube-node-lease, when it has one. */
+  readonly nodeLease?: Lease;
+}
+
+/** The text `kubectl describe <kind> <name>` prints for `obj`, ending in a newline. */
+export function describe(obj: KubeObject, ctx: DescribeContext): string {
+  const events = ctx.events;
+  switch (obj.kind) {
+    case 'Pod':
+      return describePod(obj as unknown as Pod, events, ctx.now);
+    case 'Node':
+      return describeNode(obj as unknown as Node, {
+        pods: ctx.podsOnNode ?? [],
+        lease: ctx.nodeLease,
+        events,
+        now: ctx.now,
+      });
+    case 'Namespace':
+      return describeNamespace(obj as unknown as Namespace);
+    case 'Secret':
+      return describeSecret(obj as unknown as Secret);
+    case 'ConfigMap':
+      return describeConfigMap(obj as unknown as ConfigMap, events, ctx.now);
+    default:
+      return describeGeneric(obj, events, ctx.now);
+  }
+}

@@ -27,7 +27,7 @@ test.describe('the terminal on the first page', () => {
     await page.goto('/');
     const terminal = new TerminalPage(page);
     await terminal.type('kubectl gett pods');
-    await expect.poll(() => terminal.text()).toContain('error: unknown command "gett" for "kubectl"');
+    await expect.poll(() => terminal.text()).toContain('Error: unknown command "gett" for "kubectl"');
     await terminal.type('kubectl get ns');
     await expect.poll(() => terminal.text()).toContain('kube-system');
   });

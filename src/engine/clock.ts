@@ -24,6 +24,11 @@ export class Clock {
   #seq = 0;
   #heap: ScheduledTask[] = [];
   #listeners = new Set<(now: SimMillis) => void>();
+  /**
+   * When set, a task that throws is reported here and the clock carries on (the page must
+   * never freeze on one bad task); when unset the error propagates, so tests see it.
+   */
+  onTaskError: ((error: unknown, task: ScheduledTask) => void) | undefined;
 
   get now(): SimMillis {
     return this.#now as SimMillis;
@@ -51,7 +56,9 @@ export class Clock {
   }
 
   /** Runs every task due at or before `until`, in order, then sets the clock to `until`. */
-  advanceTo(until: number): void {
+  advanceTo(target: number): void {
+    // Simulated time is whole milliseconds (timestamps and names derive from it).
+    const until = Math.floor(target);
     for (;;) {
       this.#dropCancelled();
       const next = this.#heap[0];
@@ -61,7 +68,13 @@ export class Clock {
         this.#now = next.at;
         this.#notify();
       }
-      next.run();
+      if (this.onTaskError) {
+        try {
+          next.run();
+        } catch (e) {
+          this.onTaskError(e, next);
+        }
+      } else next.run();
     }
     if (until > this.#now) {
       this.#now = until;

@@ -25,6 +25,7 @@ export interface Lab {
 
 export function createLab(seed = 1, preset: 'kind' | 'microk8s' = 'kind'): Lab {
   const cluster = createCluster({ seed, preset });
+  cluster.clock.onTaskError = (error, task) => console.error(`kubelab: a simulated task failed (${task.label})`, error);
   const shell = new Shell(cluster);
   const store = createStore<LabState>(() => ({ simTime: cluster.clock.now, preset, running: false }));
 
@@ -41,15 +42,19 @@ export function createLab(seed = 1, preset: 'kind' | 'microk8s' = 'kind'): Lab {
     },
     startClock(speed = 1) {
       let last = performance.now();
+      let carry = 0;
       let frame = 0;
       const tick = (now: number): void => {
-        const elapsed = Math.min(now - last, 250);
+        frame = requestAnimationFrame(tick);
+        const elapsed = Math.max(0, Math.min(now - last, 250));
         last = now;
-        // The cluster keeps living in the background (pods start, back-offs expire).
-        cluster.advance(elapsed * speed);
+        // The cluster keeps living in the background (pods start, back-offs expire), in whole
+        // simulated milliseconds; the fraction carries over to the next frame.
+        const step = elapsed * speed + carry;
+        carry = step - Math.floor(step);
+        cluster.advance(Math.floor(step));
         shell.poll();
         publish();
-        frame = requestAnimationFrame(tick);
       };
       frame = requestAnimationFrame(tick);
       return () => cancelAnimationFrame(frame);

@@ -77,15 +77,21 @@ export class Shell {
   transcript(text: string, write: (text: string) => void): number {
     const parsed = parseScript(text);
     let status = 0;
+    let atLineStart = true;
+    const emit = (t: string): void => {
+      if (t) atLineStart = t.endsWith('\n');
+      write(t);
+    };
     for (const unit of parsed.units) {
-      write(`$ ${unit.firstLine}\n`);
-      const r = this.run(unit.source, { write: (_s, t) => write(t) }, 'script');
+      // Each prompt starts on a line of its own, even after output without a final newline.
+      emit(`${atLineStart ? '' : '\n'}$ ${unit.firstLine}\n`);
+      const r = this.run(unit.source, { write: (_s, t) => emit(t) }, 'script');
       status = r.exitCode ?? 0;
     }
     if (!parsed.ok) {
       const e = parsed.error;
       const line = text.replace(/\r\n/g, '\n').split('\n')[e.line - 1] ?? '';
-      write(`$ ${line}\nbash: line ${e.line}: ${e.message}\n`);
+      emit(`${atLineStart ? '' : '\n'}$ ${line}\nbash: line ${e.line}: ${e.message}\n`);
       return 2;
     }
     return status;

@@ -6,7 +6,7 @@ import type { Manifest } from '../../api/objects.ts';
 import { deepEqual, isRecord } from '../../api/objects.ts';
 import { qualifiedKind, typeForGVK } from '../../api/resources.ts';
 import type { Kubectl } from './client.ts';
-import { err, namespaceOf, out, printApiError, usageError } from './client.ts';
+import { err, namespaceOf, out, printApiError } from './client.ts';
 import { flagBool, flagValue, flagValues, parseFlags } from './flags.ts';
 import type { ManifestDoc } from './manifests.ts';
 import { readManifestSources } from './manifests.ts';
@@ -34,7 +34,8 @@ export function apply(k: Kubectl, args: readonly string[], verb: 'apply' | 'crea
   const flags = parseFlags(args, FLAGS);
   const files = flagValues(flags, 'filename');
   if (files.length === 0) {
-    return usageError(k, verb, 'must specify one of -f and -k');
+    err(k, 'error: must specify one of -f and -k\n');
+    return 1;
   }
   const read = readManifestSources(files, k.ctx.io.stdin, k.ctx.vfs, k.ctx.env.cwd, flagBool(flags, 'recursive'));
   if (!read.ok) {

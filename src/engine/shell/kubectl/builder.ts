@@ -257,7 +257,7 @@ export function reportErrors(k: Kubectl, errors: readonly CmdError[]): number {
   if (errors.length === 1) {
     const e = errors[0]!;
     if ('api' in e) printApiError(k, e.api);
-    else err(k, `${e.message.startsWith('error: ') ? '' : 'error: '}${e.message}\n`);
+    else err(k, `${e.message.startsWith('error: ') ? '' : 'error: '}${e.message}${e.message.endsWith('\n') ? '' : '\n'}`);
     return 1;
   }
   // An aggregate prints one line per error, kubectl's own errors without the `error: ` prefix.

@@ -49,6 +49,6 @@ export function printApiError(k: Kubectl, e: StatusError, context?: { verb: stri
 
 /** `See 'kubectl get -h' for help and examples` after usage errors. */
 export function usageError(k: Kubectl, sub: string, message: string): number {
-  err(k, `error: ${message}\nSee '${k.name} ${sub} -h' for help and examples\n`);
+  err(k, `error: ${message}\nSee 'kubectl ${sub} -h' for help and examples\n`);
   return 1;
 }

@@ -6,7 +6,9 @@
 import type { KubeObject } from '../../api/objects.ts';
 import type { ResourceType } from '../../api/resources.ts';
 import { tableFor } from '../printers/columns.ts';
+import { customColumnsTable } from '../printers/customColumns.ts';
 import { listOf, marshalJson, marshalYamlDocument, nameOf } from '../printers/formats.ts';
+import { executeJsonPath } from '../printers/jsonpath.ts';
 import { joinTableGroups } from '../printers/table.ts';
 import type { Proc } from '../process.ts';
 import type { CmdError, Found } from './builder.ts';
@@ -40,7 +42,26 @@ const FLAGS: readonly FlagSpec[] = [
 
 /** Every format `kubectl get -o` accepts, sorted as NoCompatiblePrinterError lists them. */
 const ALLOWED_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
-const SIMULATED_FORMATS = ['', 'wide', 'yaml', 'json', 'name'];
+const TEMPLATE_FORMATS = ['jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'template', 'templatefile'];
+const SIMULATED_TEMPLATES = ['jsonpath', 'custom-columns'];
+
+export interface OutputFormat {
+  /** '', 'wide', 'yaml', 'json', 'name', 'jsonpath' or 'custom-columns' */
+  readonly format: string;
+  readonly template: string;
+}
+
+/** PrintFlags.ToPrinter: `-o jsonpath={.x}` is a format and its template; errors in kubectl's words. */
+export function parseOutput(option: string): OutputFormat | string {
+  const eq = option.indexOf('=');
+  const format = eq < 0 ? option : option.slice(0, eq);
+  const template = eq < 0 ? '' : option.slice(eq + 1);
+  if (['', 'wide', 'yaml', 'json', 'name'].includes(option)) return { format: option, template: '' };
+  if (!TEMPLATE_FORMATS.includes(format)) return `unable to match a printer suitable for the output format "${option}", allowed formats are: ${ALLOWED_FORMATS}`;
+  if (!SIMULATED_TEMPLATES.includes(format)) return `-o ${format} is not simulated in kubelab yet; use -o jsonpath, -o custom-columns, -o yaml, -o json, -o name or -o wide`;
+  if (template === '') return format === 'custom-columns' ? 'custom-columns format specified but no custom columns given' : 'template format specified but no template given';
+  return { format, template };
+}
 
 /** `30s`, `1m`, `2h`, `1m30s`, `500ms` or a bare number of seconds; undefined when invalid. */
 export function parseRequestTimeout(text: string): number | undefined {
@@ -71,14 +92,13 @@ export const INVALID_TIMEOUT = 'Invalid timeout value. Timeout must be a single 
 
 export function get(k: Kubectl, args: readonly string[]): Proc | number {
   const flags = parseFlags(args, FLAGS);
-  const output = flagValue(flags, 'output') ?? '';
+  const outputOption = flagValue(flags, 'output') ?? '';
   const watching = flagBool(flags, 'watch') || flagBool(flags, 'watch-only');
   const sortBy = flagValue(flags, 'sort-by') ?? '';
-  if (!SIMULATED_FORMATS.includes(output)) {
-    if (ALLOWED_FORMATS.split(',').includes(output)) return reportErrors(k, [{ message: `-o ${output} is not simulated in kubelab yet; use -o yaml, -o json, -o name or -o wide` }]);
-    return reportErrors(k, [{ message: `unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}` }]);
-  }
-  if (flagBool(flags, 'show-labels') && output !== '' && output !== 'wide') return reportErrors(k, [{ message: `--show-labels option cannot be used with ${output} printer` }]);
+  if (flagBool(flags, 'show-labels') && outputOption !== '' && outputOption !== 'wide') return reportErrors(k, [{ message: `--show-labels option cannot be used with ${outputOption} printer` }]);
+  const parsedOutput = parseOutput(outputOption);
+  if (typeof parsedOutput === 'string') return reportErrors(k, [{ message: parsedOutput }]);
+  const output = parsedOutput.format;
   const timeout = watchTimeout(k, flags);
   if (timeout === 'invalid') return reportErrors(k, [{ message: INVALID_TIMEOUT }]);
   const positional = flags.positional;
@@ -103,6 +123,7 @@ export function get(k: Kubectl, args: readonly string[]): Proc | number {
     return watchResources(k, positional, {
       ...common,
       output,
+      template: parsedOutput.template,
       showLabels: flagBool(flags, 'show-labels'),
       noHeaders: flagBool(flags, 'no-headers'),
       labelColumns: flagValues(flags, 'label-columns'),
@@ -127,11 +148,12 @@ export function get(k: Kubectl, args: readonly string[]): Proc | number {
     groups = sorted;
   }
   if (output === 'name') out(k, groups.flatMap((g) => g.objects.map((o) => `${nameOf(g.type, o)}\n`)).join(''));
-  else if (output === 'yaml' || output === 'json') {
+  else if (output !== '' && output !== 'wide') {
+    // printGeneric: one named object alone, anything else as a List; a missing single object prints nothing.
     const all = groups.flatMap((g) => g.objects);
     if (!(singleItem && errors.length > 0)) {
-      const value = singleItem && all.length === 1 ? all[0] : listOf(all);
-      out(k, output === 'json' ? marshalJson(value) : marshalYamlDocument(value));
+      const failed = printGeneric(k, parsedOutput, singleItem && all.length === 1 ? all[0]! : listOf(all), all, flagBool(flags, 'no-headers'));
+      if (failed) errors = [...errors, { message: failed }];
     }
   } else {
     const text = printTables(k, flags, groups, found, listed);
@@ -142,6 +164,22 @@ export function get(k: Kubectl, args: readonly string[]): Proc | number {
     }
   }
   return reportErrors(k, errors);
+}
+
+/** -o yaml|json|jsonpath|custom-columns of what get found; kubectl's error message when the template fails. */
+function printGeneric(k: Kubectl, output: OutputFormat, value: unknown, items: readonly KubeObject[], noHeaders: boolean): string | undefined {
+  if (output.format === 'json') out(k, marshalJson(value));
+  else if (output.format === 'yaml') out(k, marshalYamlDocument(value));
+  else if (output.format === 'custom-columns') {
+    const r = customColumnsTable(output.template, items, noHeaders);
+    out(k, r.output);
+    return r.error;
+  } else {
+    const r = executeJsonPath(output.template, value);
+    if (!r.ok) return r.error;
+    out(k, r.output);
+  }
+  return undefined;
 }
 
 function sortedOrSelf(objects: KubeObject[], field: string): KubeObject[] {

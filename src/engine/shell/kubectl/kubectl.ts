@@ -6,12 +6,13 @@ import type { Shell } from '../shell.ts';
 import type { Kubectl } from './client.ts';
 import { err } from './client.ts';
 import { FlagError } from './flags.ts';
-import { subcommands } from './subcommands.ts';
+import { KUBECTL_COMMANDS, subcommands } from './subcommands.ts';
 
 export type Subcommand = (k: Kubectl, args: readonly string[]) => Proc | number;
 
-export function* runKubectl(shell: Shell, ctx: CommandContext, args: readonly string[], name = 'kubectl'): Proc {
-  const k: Kubectl = { cluster: shell.cluster, shell, ctx, name };
+// kubectl names itself `kubectl` in every message (cobra's root command), even under `microk8s kubectl`.
+export function* runKubectl(shell: Shell, ctx: CommandContext, args: readonly string[], _invokedAs = 'kubectl'): Proc {
+  const k: Kubectl = { cluster: shell.cluster, shell, ctx, name: 'kubectl' };
   const [sub, ...rest] = args;
   if (!sub || sub === '--help' || sub === '-h' || sub === 'help') {
     k.ctx.io.out(HELP);
@@ -19,9 +20,15 @@ export function* runKubectl(shell: Shell, ctx: CommandContext, args: readonly st
   }
   const fn = subcommands[sub];
   if (!fn) {
-    err(k, `error: unknown command "${sub}" for "kubectl"\n`);
-    const near = Object.keys(subcommands).filter((s) => editDistance(s, sub) <= 2);
+    if ((KUBECTL_COMMANDS as readonly string[]).includes(sub)) {
+      err(k, `kubelab: \`kubectl ${sub}\` is a real kubectl command that this lab does not simulate yet.\n`);
+      return 1;
+    }
+    err(k, `Error: unknown command "${sub}" for "kubectl"\n`);
+    // cobra suggests commands within two edits, or that start with what was typed.
+    const near = KUBECTL_COMMANDS.filter((s) => editDistance(s, sub) <= 2 || s.startsWith(sub.toLowerCase()));
     if (near.length) err(k, `\nDid you mean this?\n${near.map((n) => `\t${n}\n`).join('')}`);
+    else err(k, `Run 'kubectl --help' for usage.\n`);
     return 1;
   }
   try {
@@ -29,7 +36,7 @@ export function* runKubectl(shell: Shell, ctx: CommandContext, args: readonly st
     return typeof r === 'number' ? r : yield* r;
   } catch (e) {
     if (e instanceof FlagError) {
-      err(k, `error: ${e.message}\nSee '${name} ${sub} --help' for usage.\n`);
+      err(k, `Error: ${e.message}\nSee 'kubectl ${sub} --help' for usage.\n`);
       return 1;
     }
     throw e;

@@ -1,30 +1,29 @@
-// `kubectl get --sort-by`: a relaxed JSONPath (`.metadata.name`, `{.status.phase}`) read from
+// `kubectl get --sort-by`: a relaxed JSONPath (`.metadata.name`, `{.status.phase}`) evaluated on
 // each object, compared as kubectl's sorter does (kubectl pkg/cmd/get/sorter.go: numbers by
 // value, strings as quantities when both parse, else in natural order; missing values first).
 
 import type { KubeObject } from '../../api/objects.ts';
-import { isRecord } from '../../api/objects.ts';
+import { relaxedJsonPath as relaxed } from '../printers/customColumns.ts';
+import { evaluateJsonPath } from '../printers/jsonpath.ts';
 import type { ParseResult } from './selector.ts';
 
 /** RelaxedJSONPathExpression: `name1.name2`, `.name1.name2`, `{name1.name2}`, `{.name1.name2}` → `{.name1.name2}`. */
 export function relaxedJsonPath(expr: string): ParseResult<string> {
-  const m = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/.exec(expr);
-  if (!m) return { ok: false, error: "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'" };
-  return { ok: true, value: `{.${m[1] ?? m[2]!}}` };
+  try {
+    return { ok: true, value: relaxed(expr) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
 }
 
-/** Reads `{.a.b[0].c}` from an object; undefined when any step is missing. */
+/** The first value the template finds in `obj` (TableSorter compares parsedRow[0][0]). */
 function lookup(obj: unknown, field: string): unknown {
-  const path = field.slice(2, -1);
-  let cur: unknown = obj;
-  for (const part of path.split('.')) {
-    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) return undefined;
-    if (m[1]) cur = isRecord(cur) ? cur[m[1]] : undefined;
-    for (const idx of m[2]!.match(/\d+/g) ?? []) cur = Array.isArray(cur) ? cur[Number(idx)] : undefined;
-    if (cur === undefined || cur === null) return undefined;
+  try {
+    const v = evaluateJsonPath(field, obj)[0]?.[0];
+    return v === null ? undefined : v;
+  } catch {
+    return undefined;
   }
-  return cur;
 }
 
 const SUFFIX: Readonly<Record<string, number>> = {

@@ -1,5 +1,5 @@
 // The kubectl verbs the lab knows, by the name typed after `kubectl` (cobra's command tree,
-// flattened). Verbs not listed here get kubectl's `unknown command` error from kubectl.ts.
+// flattened). Real verbs the lab does not simulate yet say so; others get kubectl's `unknown command`.
 
 import { apply } from './apply.ts';
 import { create } from './createGenerators.ts';
@@ -11,10 +11,12 @@ import { apiResources, apiVersions, clusterInfo, version } from './info.ts';
 import type { Subcommand } from './kubectl.ts';
 import { annotate, label } from './label.ts';
 import { logs } from './logs.ts';
+import { run } from './run.ts';
 
 export const subcommands: Record<string, Subcommand> = {
   apply: (k, a) => apply(k, a, 'apply'),
   create,
+  run,
   get,
   describe: describeCmd,
   delete: del,
@@ -27,3 +29,12 @@ export const subcommands: Record<string, Subcommand> = {
   'api-resources': apiResources,
   'api-versions': apiVersions,
 };
+
+/** kubectl 1.32's commands in the order cobra registers them (its suggestions follow this order). */
+export const KUBECTL_COMMANDS = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale',
+  'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach',
+  'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait',
+  'kustomize', 'label', 'annotate', 'completion', 'alpha', 'api-resources', 'api-versions', 'config', 'plugin',
+  'version', 'options',
+] as const;

@@ -95,9 +95,17 @@ export class Clock {
     return () => this.#listeners.delete(listener);
   }
 
-  /** RFC 3339 time for a simulated instant, as Kubernetes prints timestamps. */
+  #isoSecond = -1;
+  #isoText = '';
+
+  /** RFC 3339 time for a simulated instant, as Kubernetes prints timestamps (second precision). */
   iso(at: number = this.#now): string {
-    return isoFromMillis(EPOCH_MS + at);
+    const second = Math.floor(at / 1000);
+    if (second !== this.#isoSecond) {
+      this.#isoSecond = second;
+      this.#isoText = isoFromMillis(EPOCH_MS + second * 1000);
+    }
+    return this.#isoText;
   }
 
   /** Restores time and the queue from a snapshot (tasks are closures; the caller rebuilds them). */

@@ -61,13 +61,21 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     return [`${io.kind}/${io.namespace ?? ''}/${io.name}`];
   });
   const api = new ApiServer(store, clock, random, timings, trace);
+  // Event names end in the hex of a nanosecond timestamp, as client-go names them; the
+  // BigInt base is computed once per simulated millisecond.
   let eventSeq = 0;
+  let nameMs = -1;
+  let nameBase = 0n;
+  const eventName = (objectName: string): string => {
+    if (clock.now !== nameMs) {
+      nameMs = clock.now;
+      nameBase = BigInt(EPOCH_MS + nameMs) * 1_000_000n;
+    }
+    return `${objectName}.${(nameBase + BigInt(eventSeq++)).toString(16)}`;
+  };
   const events = new EventRecorder({
     nowIso: () => clock.iso(),
-    nextName: (objectName) => {
-      const nanos = (BigInt(EPOCH_MS + clock.now) * 1_000_000n + BigInt(eventSeq++ * 1013)).toString(16);
-      return `${objectName}.${nanos}`;
-    },
+    nextName: eventName,
     write: (event, isNew) =>
       (isNew ? api.createTrusted(EVENTS, event as unknown as KubeObject, 'api-server', `event ${event.reason}: ${event.message}`) : api.replace(EVENTS, event as unknown as KubeObject, 'api-server', `event ${event.reason} repeated (x${event.count})`)) as unknown as Stored<Event>,
   });

@@ -3,6 +3,12 @@
 // Name suffixes use the alphabet of k8s.io/apimachinery/pkg/util/rand (no vowels, no 0/1/3).
 
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Eight hex digits of an unsigned 32-bit integer, without toString/padStart. */
+function hex8(n: number): string {
+  return HEX_BYTE[n >>> 24]! + HEX_BYTE[(n >>> 16) & 255]! + HEX_BYTE[(n >>> 8) & 255]! + HEX_BYTE[n & 255]!;
+}
 
 export class Random {
   #a: number;
@@ -50,7 +56,7 @@ export class Random {
 
   /** A version-4 UUID from the seeded stream. */
   uuid(): string {
-    const h = (): string => this.uint32().toString(16).padStart(8, '0');
+    const h = (): string => hex8(this.uint32());
     const a = h();
     const b = h();
     const c = h();
@@ -62,7 +68,7 @@ export class Random {
   /** Hex string of `n` characters (container IDs, image digests). */
   hex(n: number): string {
     let s = '';
-    while (s.length < n) s += this.uint32().toString(16).padStart(8, '0');
+    while (s.length < n) s += hex8(this.uint32());
     return s.slice(0, n);
   }
 

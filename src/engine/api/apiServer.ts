@@ -158,9 +158,8 @@ export class ApiServer {
     const m = obj.metadata;
     const current = this.get(type, m.namespace, m.name);
     if (!current) return;
-    this.#trace.emit({ component: actor, action: 'delete', object: ref(type, current), why: `${actor} asked to delete ${type.singular}/${m.name}` });
-    this.store.remove(type.resource, current);
-    this.#trace.emit({ component: 'etcd', action: 'persist', object: ref(type, current), why: `removed ${storeKey(type.resource, m.namespace, m.name)}` });
+    const rec = this.#trace.emit({ component: 'api-server', action: 'delete', object: ref(type, current), why: `${actor} deleted ${type.singular}/${m.name}: removed ${storeKey(type.resource, m.namespace, m.name)} from etcd` });
+    this.#trace.within(rec.id, () => this.store.remove(type.resource, current));
   }
 
   #prepare(manifest: Manifest, namespace: string | undefined, opts: WriteOptions): ApiResult<{ obj: KubeObject; type: ResourceType; strategy: Strategy }> {
@@ -199,20 +198,19 @@ export class ApiServer {
     return fail(error);
   }
 
+  /**
+   * Versions and stores an object. One trace record stands for both hops (API server, then
+   * etcd): every write takes them, and the diagram animates the pair.
+   */
   #write(type: ResourceType, obj: KubeObject, verb: 'create' | 'update', opts: WriteOptions, why?: string): KubeObject {
     const stored: KubeObject = { ...obj, metadata: { ...obj.metadata, resourceVersion: this.store.nextResourceVersion() } };
-    const objRef = ref(type, stored);
-    const key = storeKey(type.resource, stored.metadata.namespace, stored.metadata.name);
     const rec = this.#trace.emit({
       component: 'api-server',
       action: verb,
-      object: objRef,
-      why: why ?? `${opts.actor} asked to ${verb} ${type.singular}/${stored.metadata.name}: accepted`,
+      object: ref(type, stored),
+      why: `${why ?? `${opts.actor} asked to ${verb} ${type.singular}/${stored.metadata.name}: accepted`}; stored in etcd at resourceVersion ${stored.metadata.resourceVersion}`,
     });
-    this.#trace.within(rec.id, () => {
-      this.#trace.emit({ component: 'etcd', action: 'persist', object: objRef, why: `stored ${key} at resourceVersion ${stored.metadata.resourceVersion}` });
-      this.store.put(type.resource, stored);
-    });
+    this.#trace.within(rec.id, () => this.store.put(type.resource, stored));
     return stored;
   }
 }

@@ -23,7 +23,8 @@ export interface EventWriter {
 
 export class EventRecorder {
   #writer: EventWriter;
-  #aggregates = new Map<string, Stored<Event>>();
+  /** per involved object (by uid): its events by reason, source, field and message */
+  #aggregates = new Map<string, Map<string, Stored<Event>>>();
 
   constructor(writer: EventWriter) {
     this.#writer = writer;
@@ -38,13 +39,15 @@ export class EventRecorder {
     fieldPath?: string,
   ): void {
     const m = about.metadata;
-    // client-go's correlator keys on the object, reason, message and source; the uid stands for the object.
-    const key = `${m.uid}\0${fieldPath ?? ''}\0${reason}\0${source.component}\0${message}`;
+    // client-go's correlator keys on the object, reason, message and source.
+    let forObject = this.#aggregates.get(m.uid);
+    if (!forObject) this.#aggregates.set(m.uid, (forObject = new Map()));
+    const key = `${reason}\0${source.component}\0${fieldPath ?? ''}\0${message}`;
     const now = this.#writer.nowIso();
-    const existing = this.#aggregates.get(key);
+    const existing = forObject.get(key);
     if (existing) {
       const next: Stored<Event> = { ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: now };
-      this.#aggregates.set(key, this.#writer.write(next, false));
+      forObject.set(key, this.#writer.write(next, false));
       return;
     }
     const event: Stored<Event> = {
@@ -76,6 +79,6 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    this.#aggregates.set(key, this.#writer.write(event, true));
+    forObject.set(key, this.#writer.write(event, true));
   }
 }

@@ -34,6 +34,8 @@ export class Store {
   #allWatchers = new Set<WatchHandler>();
   #indexers = new Map<string, Map<string, Indexer>>();
   #indexes = new Map<string, Map<string, Map<string, Map<string, KubeObject>>>>();
+  /** the index values each stored key was filed under, so an update need not recompute them */
+  #filed = new Map<string, Map<string, readonly string[]>>();
 
   get revision(): number {
     return this.#revision;
@@ -135,8 +137,12 @@ export class Store {
     const indexes = this.#indexes.get(resource)!;
     for (const [name, indexer] of indexers) {
       const index = indexes.get(name)!;
-      const before = old ? indexer(old) : NONE;
+      let filed = this.#filed.get(name);
+      if (!filed) this.#filed.set(name, (filed = new Map()));
+      const before = old ? (filed.get(key) ?? indexer(old)) : NONE;
       const after = next ? indexer(next) : NONE;
+      if (next) filed.set(key, after);
+      else filed.delete(key);
       if (before.length === 1 && after.length === 1 && before[0] === after[0]) {
         // Same bucket (the common case: a status update): just point it at the new object.
         index.get(after[0]!)!.set(key, next!);

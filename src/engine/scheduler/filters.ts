@@ -65,22 +65,17 @@ export function preparePodFilter(pod: Pick<Pod, 'spec'>, req: PodRequest): PodFi
 
 /** Runs the filters for one node; undefined means the pod fits. */
 export function filterNode(f: PodFilter, info: NodeInfo): FilterFailure | undefined {
-  const node = info.node;
   const req = f.req;
-  if (node.spec?.unschedulable && !f.toleratesUnschedulable) return { reasons: ['node(s) were unschedulable'], resolvable: false };
-  const taints = node.spec?.taints;
-  if (taints) {
-    for (const taint of taints) {
-      if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
-      if (!tolerates(f.tolerations, taint)) {
-        return { reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], resolvable: false };
-      }
+  if (info.unschedulable && !f.toleratesUnschedulable) return { reasons: ['node(s) were unschedulable'], resolvable: false };
+  for (const taint of info.blockingTaints) {
+    if (!tolerates(f.tolerations, taint)) {
+      return { reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], resolvable: false };
     }
   }
-  if (f.hasNodeConstraints && !matchesNodeSelector(f.pod, node.metadata.labels ?? {})) {
+  if (f.hasNodeConstraints && !matchesNodeSelector(f.pod, info.node.metadata.labels ?? {})) {
     return { reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false };
   }
-  for (const p of req.hostPorts) {
+  if (req.hostPorts.length) for (const p of req.hostPorts) {
     const [proto, ip, port] = p.split('/');
     const wildcard = `${proto}/0.0.0.0/${port}`;
     const clash = info.hostPorts.has(p) || info.hostPorts.has(wildcard) || (ip === '0.0.0.0' && [...info.hostPorts.keys()].some((h) => h.startsWith(`${proto}/`) && h.endsWith(`/${port}`)));

@@ -2,7 +2,7 @@
 // already request and which host ports they hold, kept up to date from pod watch events
 // so a scheduling decision never walks every pod.
 
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/objects.ts';
 import { parseQuantity } from '../api/schema/quantity.ts';
 import type { PodRequest } from './podResources.ts';
@@ -10,6 +10,9 @@ import { DEFAULT_MEMORY, DEFAULT_MILLI_CPU, podRequest } from './podResources.ts
 
 export interface NodeInfo {
   node: Stored<Node>;
+  /** spec.unschedulable, and the taints that keep pods off (NoSchedule, NoExecute) */
+  unschedulable: boolean;
+  blockingTaints: readonly Taint[];
   allocatableMilliCpu: number;
   allocatableMemory: number;
   allocatablePods: number;
@@ -39,6 +42,8 @@ export class SchedulerCache {
     const existing = this.nodes.get(node.metadata.name);
     const info: NodeInfo = existing ?? {
       node,
+      unschedulable: false,
+      blockingTaints: [],
       allocatableMilliCpu: 0,
       allocatableMemory: 0,
       allocatablePods: 0,
@@ -51,6 +56,8 @@ export class SchedulerCache {
       images: new Set(),
     };
     info.node = node;
+    info.unschedulable = node.spec?.unschedulable === true;
+    info.blockingTaints = (node.spec?.taints ?? []).filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
     info.allocatableMilliCpu = Math.round((parseQuantity(alloc['cpu'] ?? '0') ?? 0) * 1000);
     info.allocatableMemory = parseQuantity(alloc['memory'] ?? '0') ?? 0;
     info.allocatablePods = parseQuantity(alloc['pods'] ?? '110') ?? 110;

@@ -18,7 +18,7 @@ export function scoreNode(images: readonly string[], req: PodRequest, info: Node
   const memFrac = Math.min(1, info.allocatableMemory > 0 ? mem / info.allocatableMemory : 1);
   const balanced = Math.floor((1 - Math.abs(cpuFrac - memFrac) / 2) * MAX);
   let image = 0;
-  for (const i of images) if (info.images.has(i)) image += 10;
+  if (info.images.size) for (const i of images) if (info.images.has(i)) image += 10;
   return leastAllocated + balanced + Math.min(image, MAX);
 }
 

@@ -4,6 +4,7 @@ import type { ResourceType } from '../resources.ts';
 import type { Strategy } from '../strategy.ts';
 import { genericStrategy } from '../strategy.ts';
 import { podStrategy } from './pod.ts';
+import { defaultWorkload } from '../defaults/workloads.ts';
 import { configMapStrategy, eventStrategy, namespaceStrategy, nodeStrategy, secretStrategy } from './core.ts';
 
 const strategies: Record<string, Strategy> = {
@@ -14,11 +15,11 @@ const strategies: Record<string, Strategy> = {
   ConfigMap: configMapStrategy,
   Event: eventStrategy,
   Service: { nameRule: 'dns1035', tracksGeneration: false },
-  Deployment: { nameRule: 'subdomain', tracksGeneration: true },
-  ReplicaSet: { nameRule: 'subdomain', tracksGeneration: true },
-  DaemonSet: { nameRule: 'subdomain', tracksGeneration: true },
-  StatefulSet: { nameRule: 'subdomain', tracksGeneration: true },
-  Job: { nameRule: 'subdomain', tracksGeneration: true },
+  Deployment: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
+  ReplicaSet: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
+  DaemonSet: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
+  StatefulSet: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
+  Job: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
   CronJob: { nameRule: 'subdomain', tracksGeneration: true },
   Ingress: { nameRule: 'subdomain', tracksGeneration: true },
 };

@@ -103,6 +103,7 @@ function applyOne(k: Kubectl, doc: ManifestDoc, verb: 'apply' | 'create', namesp
         return false;
       }
       out(k, `${qualifiedKind(type)}/${r.value.metadata.name} created${opts.suffix}\n`);
+      if (!type.simulatedBy && !opts.dryRun) notSimulated(k, type.kind);
       return true;
     }
     const annotations = (live.metadata.annotations ?? {}) as Record<string, string>;
@@ -156,3 +157,14 @@ export function sortedJson(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
+
+const noted = new WeakMap<object, Set<string>>();
+
+/** Says once per kind and shell that a stored object has no behaviour in the lab yet. */
+function notSimulated(k: Kubectl, kind: string): void {
+  let kinds = noted.get(k.shell);
+  if (!kinds) noted.set(k.shell, (kinds = new Set()));
+  if (kinds.has(kind)) return;
+  kinds.add(kind);
+  err(k, `kubelab: ${kind} objects are stored and listed, but nothing in this lab acts on them yet.\n`);
+}

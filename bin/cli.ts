@@ -75,6 +75,14 @@ if (opts.command === 'run') {
   process.exit(0);
 } else {
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'learner@kubelab:~$ ' });
+  // At a keyboard, the cluster lives in real time between commands (as the page's does);
+  // piped input runs as a script, with time passing only when a command waits.
+  let last = performance.now();
+  const catchUp = (): void => {
+    const now = performance.now();
+    if (process.stdin.isTTY) cluster.advance(Math.min(Math.floor(now - last), 600_000));
+    last = now;
+  };
   rl.prompt();
   let buffer = '';
   rl.on('line', (line) => {
@@ -85,8 +93,10 @@ if (opts.command === 'run') {
     }
     const text = buffer;
     buffer = '';
-    // Interactive: waits advance simulated time at once, as in a script (no real-time clock here).
+    catchUp();
+    // A command that waits (sleep, --watch, delete) advances simulated time at once.
     shell.run(text, { write: (s, t) => (s === 'stderr' ? process.stderr : process.stdout).write(t) }, 'script');
+    last = performance.now();
     rl.prompt();
   });
   rl.on('close', () => process.exit(0));

@@ -3,18 +3,22 @@
 // Watches feed it; reconcile functions drain it. Nothing reconciles inside a store write.
 
 import type { Clock, ScheduledTask } from '../clock.ts';
+import type { TraceStream } from '../trace.ts';
 
 export class WorkQueue {
   #clock: Clock;
   #latencyMs: number;
   #label: string;
   #process: (key: string) => void;
-  #queued = new Set<string>();
+  /** queued keys, with the trace record that caused each to be queued */
+  #queued = new Map<string, number | undefined>();
+  #trace: TraceStream | undefined;
   #flush: ScheduledTask | undefined;
   #delayed = new Map<string, ScheduledTask>();
 
-  constructor(clock: Clock, latencyMs: number, label: string, process: (key: string) => void) {
+  constructor(clock: Clock, latencyMs: number, label: string, process: (key: string) => void, trace?: TraceStream) {
     this.#clock = clock;
+    this.#trace = trace;
     this.#latencyMs = latencyMs;
     this.#label = label;
     this.#process = process;
@@ -22,7 +26,7 @@ export class WorkQueue {
 
   add(key: string): void {
     if (this.#queued.has(key)) return;
-    this.#queued.add(key);
+    this.#queued.set(key, this.#trace?.current);
     if (!this.#flush) this.#flush = this.#clock.after(this.#latencyMs, this.#label, () => this.#drain());
   }
 
@@ -50,7 +54,11 @@ export class WorkQueue {
     // Keys added while draining wait for the next batch, as a real informer's would.
     const keys = [...this.#queued];
     this.#queued.clear();
-    for (const key of keys) this.#process(key);
+    const trace = this.#trace;
+    for (const [key, cause] of keys) {
+      if (trace) trace.within(cause, () => this.#process(key));
+      else this.#process(key);
+    }
   }
 }
 

@@ -29,7 +29,7 @@ export class Scheduler {
 
   constructor(ctx: ClusterContext) {
     this.#ctx = ctx;
-    this.#queue = new WorkQueue(ctx.clock, ctx.timings.schedulerLatencyMs, 'scheduler', (key) => this.#schedule(key));
+    this.#queue = new WorkQueue(ctx.clock, ctx.timings.schedulerLatencyMs, 'scheduler', (key) => this.#schedule(key), ctx.trace);
     const store = ctx.api.store;
     store.watch('pods', (e) => {
       const pod = e.object as Stored<Pod>;

@@ -31,9 +31,25 @@ export function* runKubectl(shell: Shell, ctx: CommandContext, args: readonly st
     else err(k, `Run 'kubectl --help' for usage.\n`);
     return 1;
   }
+  // One trace record for the command: every API request it makes hangs off it.
+  const request = shell.cluster.trace.emit({ component: 'kubectl', action: 'request', why: `kubectl ${args.join(' ')}` });
   try {
-    const r = fn(k, rest);
-    return typeof r === 'number' ? r : yield* r;
+    const r = shell.cluster.trace.within(request.id, () => fn(k, rest));
+    if (typeof r === 'number') return r;
+    // A waiting command (get --watch, delete) resumes later: keep its requests under the same record.
+    let finished = false;
+    try {
+      for (let step = shell.cluster.trace.within(request.id, () => r.next()); ; step = shell.cluster.trace.within(request.id, () => r.next())) {
+        if (step.done) {
+          finished = true;
+          return step.value;
+        }
+        yield step.value;
+      }
+    } finally {
+      // Ctrl-C: let the subcommand clean up (unsubscribe its watches).
+      if (!finished) r.return(130);
+    }
   } catch (e) {
     if (e instanceof FlagError) {
       err(k, `Error: ${e.message}\nSee 'kubectl ${sub} --help' for usage.\n`);

@@ -108,6 +108,12 @@ export class Clock {
     return this.#isoText;
   }
 
+  /** MicroTime (`2026-01-01T09:00:05.123000Z`), as Leases and events.k8s.io print it. */
+  isoMicro(at: number = this.#now): string {
+    const ms = Math.floor(at) % 1000;
+    return `${this.iso(at).slice(0, -1)}.${String(ms).padStart(3, '0')}000Z`;
+  }
+
   /** Restores time and the queue from a snapshot (tasks are closures; the caller rebuilds them). */
   reset(now: number): void {
     this.#now = now;

@@ -82,6 +82,7 @@ export const resourceTypes: readonly ResourceType[] = [
   grouped('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa'], 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler', ALL),
   grouped('batch', 'v1', 'CronJob', 'cronjobs', ['cj'], undefined, ALL),
   grouped('batch', 'v1', 'Job', 'jobs', [], undefined, ALL),
+  grouped('coordination.k8s.io', 'v1', 'Lease', 'leases', [], undefined, undefined),
   grouped('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', [], 'io.k8s.api.discovery.v1.EndpointSlice'),
   grouped('networking.k8s.io', 'v1', 'Ingress', 'ingresses', ['ing'], 'io.k8s.api.networking.v1.Ingress'),
 ];

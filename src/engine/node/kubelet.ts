@@ -104,7 +104,12 @@ export class Kubelet {
     this.#advance(run);
   }
 
-  /** Starts whatever the pod should run next: the first unfinished init container, else every app container. */
+  /**
+   * Starts whatever the pod should run next: the first unfinished init container, else the
+   * next app container. SyncPod starts app containers one after another in spec order, each
+   * start blocking on its image pull (kuberuntime_manager.go), so while one is pulling or
+   * being created the later ones wait; one that failed (back-off) does not hold the rest.
+   */
   #advance(run: PodRun): void {
     if (run.terminating || !run.sandboxReady) return;
     for (const c of run.init) {
@@ -112,7 +117,10 @@ export class Kubelet {
       if (c.phase === 'waiting' && !c.task) this.#startContainer(run, c);
       return;
     }
-    for (const c of run.containers) if (c.phase === 'waiting' && !c.task) this.#startContainer(run, c);
+    for (const c of run.containers) {
+      if (c.phase === 'pulling' || c.phase === 'creating') return;
+      if (c.phase === 'waiting' && !c.task && !c.everStarted && c.waitingReason === 'ContainerCreating') return this.#startContainer(run, c);
+    }
   }
 
   #startContainer(run: PodRun, c: ContainerRun): void {
@@ -123,7 +131,7 @@ export class Kubelet {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
       this.#waiting(run, c, 'ErrImageNeverPull', msg);
       this.#event(run, 'Warning', 'ErrImageNeverPull', msg, c);
-      return;
+      return this.#advance(run);
     }
     if (present && policy !== 'Always') {
       const info = this.#imageService.inspect(c.image);
@@ -142,7 +150,7 @@ export class Kubelet {
       this.#waiting(run, c, 'InvalidImageName', attempt.message);
       this.#event(run, 'Warning', attempt.event.reason, attempt.event.message, c);
       this.#event(run, 'Warning', 'Failed', 'Error: InvalidImageName', c);
-      return;
+      return this.#advance(run);
     }
     c.phase = 'pulling';
     this.#event(run, 'Normal', 'Pulling', `Pulling image "${c.image}"`, c);
@@ -168,6 +176,7 @@ export class Kubelet {
     this.#event(run, 'Warning', failure.event.reason, failure.event.message, c);
     this.#event(run, 'Warning', 'Failed', 'Error: ErrImagePull', c);
     this.#waiting(run, c, 'ErrImagePull', message);
+    this.#advance(run);
     c.pullBackoffMs = c.pullBackoffMs === 0 ? timings.backOffInitialMs : Math.min(c.pullBackoffMs * 2, timings.backOffMaxMs);
     // The next sync finds the container in back-off and says so.
     this.#at(run, c, 1_000, 'image back-off', () => {
@@ -185,7 +194,7 @@ export class Kubelet {
       this.#waiting(run, c, 'CreateContainerConfigError', envProblem);
       this.#event(run, 'Warning', 'Failed', `Error: ${envProblem}`, c);
       this.#at(run, c, 10_000, 'retry create', () => this.#create(run, c));
-      return;
+      return this.#advance(run);
     }
     c.phase = 'creating';
     this.#at(run, c, this.#ctx.timings.containerCreateMs, 'create', () => {

@@ -16,18 +16,25 @@ import { Kubelet } from './kubelet.ts';
 
 const NODES = typeForKind('Node')!;
 const PODS = typeForKind('Pod')!;
+const LEASES = typeForKind('Lease')!;
+/** kubelet nodeStatusReportFrequency: an unchanged status is re-posted this often */
+const STATUS_REPORT_MS = 300_000;
 
 export class NodeAgents {
   readonly kubelets = new Map<string, Kubelet>();
   readonly #ctx: ClusterContext;
+  /** when each node registered: its lease renewals and status reports keep that phase */
+  readonly #registeredAt = new Map<string, number>();
 
   constructor(ctx: ClusterContext, preset: Preset, images: ImageService) {
     this.#ctx = ctx;
-    for (const plan of preset.nodes) {
+    preset.nodes.forEach((plan, i) => {
       const kubelet = new Kubelet(ctx, plan.name, plan.ip, new PodIpAllocator(plan.ipamRange, plan.ipamFirst), images);
       this.kubelets.set(plan.name, kubelet);
       this.#register(preset.nodeTemplate(plan), kubelet);
-    }
+      // Status reports of different nodes fall at slightly different moments, as real ones do.
+      ctx.clock.after(STATUS_REPORT_MS + ((i * 7919) % 10_000), `kubelet/${plan.name}: node status`, () => this.#reportStatus(kubelet));
+    });
     ctx.api.store.watch('pods', (e) => {
       const pod = e.object as Stored<Pod>;
       const nodeName = pod.spec?.nodeName;
@@ -71,8 +78,55 @@ export class NodeAgents {
     } as unknown as KubeObject;
     trace.emit({ component: `kubelet/${kubelet.nodeName}`, action: 'register-node', object: { kind: 'Node', name: kubelet.nodeName }, why: `the kubelet on ${kubelet.nodeName} registers its node with the API server` });
     const stored = api.createTrusted(NODES, obj, `kubelet/${kubelet.nodeName}`);
+    this.#registeredAt.set(kubelet.nodeName, clock.now);
+    api.createTrusted(
+      LEASES,
+      {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: {
+          name: kubelet.nodeName,
+          namespace: 'kube-node-lease',
+          uid: '',
+          resourceVersion: '',
+          creationTimestamp: '',
+          ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: kubelet.nodeName, uid: stored.metadata.uid }],
+        },
+        spec: { holderIdentity: kubelet.nodeName, leaseDurationSeconds: 40, renewTime: clock.isoMicro() },
+      },
+      `kubelet/${kubelet.nodeName}`,
+    );
     this.#ctx.events.record(stored, 'Normal', 'Starting', 'Starting kubelet.', { component: 'kubelet', host: kubelet.nodeName });
     this.#ctx.events.record(stored, 'Normal', 'RegisteredNode', `Node ${kubelet.nodeName} event: Registered Node ${kubelet.nodeName} in Controller`, { component: 'node-controller' });
+  }
+
+  /**
+   * The node's heartbeat, modelled lazily: a live kubelet renews its Lease every 10 s, so the
+   * renewal time is the last 10 s mark since it registered; nothing is written for it.
+   */
+  leaseRenewTime(name: string): number | undefined {
+    const since = this.#registeredAt.get(name);
+    if (since === undefined || !this.kubelets.get(name)?.alive) return undefined;
+    const now = this.#ctx.clock.now;
+    return now - ((now - since) % 10_000);
+  }
+
+  /** Every 5 minutes an unchanged node status is posted again (heartbeat times, images). */
+  #reportStatus(kubelet: Kubelet): void {
+    const { api, clock } = this.#ctx;
+    clock.after(STATUS_REPORT_MS, `kubelet/${kubelet.nodeName}: node status`, () => this.#reportStatus(kubelet));
+    const node = api.get(NODES, undefined, kubelet.nodeName) as Stored<Node> | undefined;
+    if (!node || !kubelet.alive) return;
+    const now = clock.iso();
+    const next = {
+      ...node,
+      status: {
+        ...node.status,
+        conditions: (node.status?.conditions ?? []).map((c) => ({ ...c, lastHeartbeatTime: now })),
+        images: kubelet.images.list(),
+      },
+    } as unknown as KubeObject;
+    api.replace(NODES, next, `kubelet/${kubelet.nodeName}`, `the kubelet on ${kubelet.nodeName} posts its node status (every 5 minutes when nothing changed)`);
   }
 
   /** Pods on a node terminate gracefully; unbound, finished or force-deleted pods go at once. */

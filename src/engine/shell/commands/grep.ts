@@ -1,7 +1,7 @@
 // GNU grep 3 over the virtual FS and stdin: basic (default), extended (-E) and fixed (-F)
 // patterns translated to JavaScript regular expressions (BRE's `\(`, `\{`, `\|`, POSIX
-// bracket classes, `\<`/`\>`), with -i -v -o -c -q -n -w -x -l -h -H -s and grep's
-// prefixes, messages and exit statuses (0 selected, 1 none, 2 trouble).
+// bracket classes, `\<`/`\>`), with -i -v -o -c -q -n -w -x -l -h -H -s, context (-A -B -C)
+// and grep's prefixes, messages and exit statuses (0 selected, 1 none, 2 trouble).
 
 import type { CommandContext } from '../process.ts';
 import { has, lines, parseOrFail, readInput, resolve } from './args.ts';
@@ -140,12 +140,12 @@ function compile(ctx: CommandContext, patterns: readonly string[], mode: 'G' | '
 }
 
 const SPEC = {
-  short: 'ivocEFGqnwxlLhHsrRe:',
+  short: 'ivocEFGqnwxlLhHsrRe:A:B:C:',
   long: {
     'ignore-case': 'i', 'invert-match': 'v', 'only-matching': 'o', count: 'c', 'extended-regexp': 'E', 'fixed-strings': 'F',
     'basic-regexp': 'G', quiet: 'q', silent: 'q', 'line-number': 'n', 'word-regexp': 'w', 'line-regexp': 'x',
     'files-with-matches': 'l', 'files-without-match': 'L', 'no-filename': 'h', 'with-filename': 'H', 'no-messages': 's',
-    'regexp=': 'e', 'color=?': 'color', 'colour=?': 'color', recursive: 'r', 'dereference-recursive': 'R',
+    'regexp=': 'e', 'after-context=': 'A', 'before-context=': 'B', 'context=': 'C', 'color=?': 'color', 'colour=?': 'color', recursive: 'r', 'dereference-recursive': 'R',
   },
 };
 
@@ -162,6 +162,8 @@ export function grep(ctx: CommandContext): number {
   const mode = p.opts.reduce<'G' | 'E' | 'F'>((m, o) => (o.name === 'E' || o.name === 'F' || o.name === 'G' ? o.name : m), 'G');
   const re = compile(ctx, patterns, mode, { i: has(p, 'i'), w: has(p, 'w'), x: has(p, 'x') });
   if (!re) return 2;
+  const context = contextLengths(ctx, p.opts);
+  if (!context) return 2;
   const recursive = has(p, 'r') || has(p, 'R');
   const files = recursive ? walk(ctx, operands) : operands.length > 0 ? operands : ['-'];
   const named = files.length > 1 || (recursive && operands.some((o) => ctx.vfs.isDir(resolve(ctx, o)))) || (recursive && operands.length === 0);
@@ -176,7 +178,7 @@ export function grep(ctx: CommandContext): number {
       trouble = true;
       continue;
     }
-    const n = searchFile(ctx, r.text, re, { invert: has(p, 'v'), only: has(p, 'o'), count: has(p, 'c'), quiet: has(p, 'q'), number: has(p, 'n'), list: has(p, 'l') ? 'l' : has(p, 'L') ? 'L' : '', prefix: withName ? `${shown}:` : '', name: shown });
+    const n = searchFile(ctx, r.text, re, { invert: has(p, 'v'), only: has(p, 'o'), count: has(p, 'c'), quiet: has(p, 'q'), number: has(p, 'n'), list: has(p, 'l') ? 'l' : has(p, 'L') ? 'L' : '', prefix: withName ? shown : '', name: shown, ...context });
     if (n > 0) selectedAny = true;
     if (selectedAny && has(p, 'q')) return 0;
   }
@@ -205,6 +207,23 @@ function walk(ctx: CommandContext, operands: readonly string[]): string[] {
   return out;
 }
 
+/** -A/-B/-C NUM (the last of -C and -A or -B wins per side, as in GNU grep). */
+function contextLengths(ctx: CommandContext, opts: readonly { name: string; value: string }[]): { after: number; before: number } | undefined {
+  let after = 0;
+  let before = 0;
+  for (const o of opts) {
+    if (o.name !== 'A' && o.name !== 'B' && o.name !== 'C') continue;
+    if (!/^\d+$/.test(o.value)) {
+      ctx.io.err(`grep: ${o.value}: invalid context length argument\n`);
+      return undefined;
+    }
+    const n = Number(o.value);
+    if (o.name !== 'B') after = n;
+    if (o.name !== 'A') before = n;
+  }
+  return { after, before };
+}
+
 interface SearchOptions {
   readonly invert: boolean;
   readonly only: boolean;
@@ -212,29 +231,52 @@ interface SearchOptions {
   readonly quiet: boolean;
   readonly number: boolean;
   readonly list: '' | 'l' | 'L';
+  /** the file name shown before each line, or '' */
   readonly prefix: string;
   readonly name: string;
+  readonly after: number;
+  readonly before: number;
 }
 
 /** Prints what one input contributes; returns how many lines it selected. */
 function searchFile(ctx: CommandContext, text: string, re: RegExp, o: SearchOptions): number {
   let selected = 0;
   let out = '';
-  for (const [i, line] of lines(text).entries()) {
+  const all = lines(text);
+  // Context lines are marked with `-` where selected ones have `:`; gaps between groups print `--`.
+  const withContext = (o.after > 0 || o.before > 0) && !o.only;
+  let printedUpTo = -1;
+  let afterLeft = 0;
+  const lead = (i: number, sep: string): string => `${o.prefix ? `${o.prefix}${sep}` : ''}${o.number ? `${i + 1}${sep}` : ''}`;
+  for (const [i, line] of all.entries()) {
     re.lastIndex = 0;
     const hit = re.test(line);
-    if (hit === o.invert) continue;
+    if (hit === o.invert) {
+      if (withContext && afterLeft > 0 && !o.quiet && !o.count && !o.list) {
+        out += `${lead(i, '-')}${line}\n`;
+        printedUpTo = i;
+        afterLeft--;
+      }
+      continue;
+    }
     selected++;
     if (o.quiet || o.count || o.list) continue;
-    const lead = `${o.prefix}${o.number ? `${i + 1}:` : ''}`;
+    if (withContext) {
+      const from = Math.max(printedUpTo + 1, i - o.before);
+      if (printedUpTo >= 0 && from > printedUpTo + 1) out += '--\n';
+      for (let j = from; j < i; j++) out += `${lead(j, '-')}${all[j]!}\n`;
+      printedUpTo = i;
+      afterLeft = o.after;
+    }
     if (!o.only || o.invert) {
-      if (!o.only) out += `${lead}${line}\n`;
+      if (!o.only) out += `${lead(i, ':')}${line}\n`;
       continue;
     }
     re.lastIndex = 0;
-    for (const m of line.matchAll(re)) if (m[0] !== '') out += `${lead}${m[0]}\n`;
+    for (const m of line.matchAll(re)) if (m[0] !== '') out += `${lead(i, ':')}${m[0]}\n`;
   }
-  if (o.count && !o.quiet && !o.list) out += `${o.prefix}${selected}\n`;
+  const prefix = o.prefix ? `${o.prefix}:` : '';
+  if (o.count && !o.quiet && !o.list) out += `${prefix}${selected}\n`;
   if (o.list === 'l' && selected > 0 && !o.quiet) out += `${o.name}\n`;
   if (o.list === 'L' && selected === 0 && !o.quiet) out += `${o.name}\n`;
   ctx.io.out(out);

@@ -88,7 +88,10 @@ function describeOne(k: Kubectl, f: Found, withEvents: boolean): string {
       const phase = (p as unknown as Pod).status?.phase;
       return phase !== 'Succeeded' && phase !== 'Failed';
     }) as unknown as Pod[];
-    const lease = store.get('leases', 'kube-node-lease', name) as unknown as Lease | undefined;
+    const stored = store.get('leases', 'kube-node-lease', name) as unknown as Lease | undefined;
+    // Lease renewals are modelled lazily (every 10 s while the kubelet lives): show the latest.
+    const renewed = k.cluster.nodes.leaseRenewTime(name);
+    const lease = stored && renewed !== undefined ? { ...stored, spec: { ...stored.spec, renewTime: k.cluster.clock.isoMicro(renewed) } } : stored;
     return describe(object, { now, podsOnNode: pods, ...(events ? { events } : {}), ...(lease ? { nodeLease: lease } : {}) });
   }
   return describe(object, { now, ...(events ? { events } : {}) });

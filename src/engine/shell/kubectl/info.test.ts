@@ -44,11 +44,12 @@ describe('kubectl cluster-info', () => {
 describe('kubectl api-resources and api-versions', () => {
   it('lists resources by group, then name, with their short names, versions, scope and kind', () => {
     const out = testShell().run('kubectl api-resources').out.split('\n');
-    expect(out[0]).toBe('NAME                       SHORTNAMES   APIVERSION             NAMESPACED   KIND');
-    expect(out).toContain('pods                       po           v1                     true         Pod');
-    expect(out).toContain('secrets                                 v1                     true         Secret');
-    expect(out).toContain('deployments                deploy       apps/v1                true         Deployment');
-    expect(out.indexOf('services                   svc          v1                     true         Service')).toBeLessThan(out.findIndex((l) => l.startsWith('daemonsets')));
+    expect(out[0]).toBe('NAME                       SHORTNAMES   APIVERSION               NAMESPACED   KIND');
+    expect(out).toContain('pods                       po           v1                       true         Pod');
+    expect(out).toContain('secrets                                 v1                       true         Secret');
+    expect(out).toContain('deployments                deploy       apps/v1                  true         Deployment');
+    expect(out).toContain('leases                                  coordination.k8s.io/v1   true         Lease');
+    expect(out.indexOf('services                   svc          v1                       true         Service')).toBeLessThan(out.findIndex((l) => l.startsWith('daemonsets')));
   });
 
   it('filters by scope and group, and prints names with their group', () => {
@@ -64,6 +65,6 @@ describe('kubectl api-resources and api-versions', () => {
   });
 
   it('lists group versions sorted', () => {
-    expect(testShell().run('kubectl api-versions').out).toBe('apps/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\nv1\n');
+    expect(testShell().run('kubectl api-versions').out).toBe('apps/v1\nautoscaling/v2\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\nv1\n');
   });
 });

@@ -103,6 +103,12 @@ export const configMapPrinter: KindPrinter = {
   },
 };
 
+/** Leases: `NAME HOLDER AGE` (printers.go printLease). */
+export const leasePrinter: KindPrinter = {
+  columns: [NAME, col('Holder'), AGE],
+  row: (obj, now) => [obj.metadata.name, String((obj['spec'] as { holderIdentity?: string } | undefined)?.holderIdentity ?? ''), age(obj, now)],
+};
+
 export const serviceAccountPrinter: KindPrinter = {
   columns: [NAME, col('Secrets'), AGE],
   row: (obj, now) => [obj.metadata.name, String((obj as unknown as ServiceAccount).secrets?.length ?? 0), age(obj, now)],

@@ -86,10 +86,13 @@ export class Kubelet {
   }
 
   #createSandbox(run: PodRun): void {
-    const blocked = checkMounts(run.pod, this.#ctx.api);
-    if (blocked) {
-      this.#event(run, 'Warning', 'FailedMount', blocked);
-      this.#at(run, undefined, 10_000, 'retry mount', () => this.#createSandbox(run));
+    const failed = checkMounts(run.pod, this.#ctx.api);
+    if (failed.length > 0) {
+      for (const message of failed) this.#event(run, 'Warning', 'FailedMount', message);
+      // A failed mount is retried with exponential back-off: 500ms, doubling, at most 2m2s
+      // (nestedpendingoperations' initialDurationBeforeRetry / maxDurationBeforeRetry).
+      run.mountBackoffMs = run.mountBackoffMs === undefined ? 500 : Math.min(run.mountBackoffMs * 2, 122_000);
+      this.#at(run, undefined, run.mountBackoffMs, 'retry mount', () => this.#createSandbox(run));
       return;
     }
     const ip = run.pod.spec?.hostNetwork ? this.nodeIP : this.#ips.allocate();

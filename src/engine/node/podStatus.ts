@@ -19,8 +19,8 @@ export interface PodRun {
   terminating: boolean;
   /** lastTransitionTime per condition type, kept while the status stays the same */
   readonly transitions: Map<string, { status: string; at: string }>;
-  /** a message for the sandbox step when it is blocked (FailedMount) */
-  blocked?: string;
+  /** the volume manager's current retry delay while a volume cannot be mounted (FailedMount) */
+  mountBackoffMs?: number;
   finished: boolean;
 }
 

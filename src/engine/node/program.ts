@@ -29,22 +29,17 @@ export interface Program {
 }
 
 export function programFor(image: ImageDefaults, command: readonly string[] | undefined, args: readonly string[] | undefined): Program {
-  const argv = [...(command ?? []), ...(args ?? [])];
-  if (!command || command.length === 0) {
-    if (!args || args.length === 0 || !image.hasShell) {
-      return {
-        logs: image.startLogs,
-        ...(image.exitAfterMs !== undefined ? { exitAfterMs: image.exitAfterMs } : {}),
-        exitCode: image.exitCode ?? 0,
-        exitLogs: image.exitLogs ?? [],
-        handlesSigterm: image.handlesSigterm,
-      };
-    }
+  // No command: the image's entrypoint runs (args only matter to images with a shell).
+  if ((!command || command.length === 0) && (!args || args.length === 0 || !image.hasShell)) {
+    return {
+      logs: image.startLogs,
+      ...(image.exitAfterMs !== undefined ? { exitAfterMs: image.exitAfterMs } : {}),
+      exitCode: image.exitCode ?? 0,
+      exitLogs: image.exitLogs ?? [],
+      handlesSigterm: image.handlesSigterm,
+    };
   }
-  if (!image.hasShell && command && command.length > 0) {
-    return interpret(argv, image);
-  }
-  return interpret(argv, image);
+  return interpret([...(command ?? []), ...(args ?? [])], image);
 }
 
 function interpret(argv: readonly string[], image: ImageDefaults): Program {

@@ -10,18 +10,22 @@ import { typeForKind } from '../api/resources.ts';
 const CONFIGMAPS = typeForKind('ConfigMap')!;
 const SECRETS = typeForKind('Secret')!;
 
-/** The FailedMount message for the first volume whose source is missing, if any. */
-export function checkMounts(pod: Stored<Pod>, api: ApiServer): string | undefined {
+/**
+ * The FailedMount messages of the volumes whose source is missing: the volume manager mounts
+ * each volume on its own, so each missing one reports its own failure.
+ */
+export function checkMounts(pod: Stored<Pod>, api: ApiServer): string[] {
   const ns = pod.metadata.namespace;
+  const failed: string[] = [];
   for (const v of pod.spec?.volumes ?? []) {
     if (v.configMap && !v.configMap.optional && !api.get(CONFIGMAPS, ns, v.configMap.name ?? '')) {
-      return `MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name}" not found`;
+      failed.push(`MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name}" not found`);
     }
     if (v.secret && !v.secret.optional && !api.get(SECRETS, ns, v.secret.secretName ?? '')) {
-      return `MountVolume.SetUp failed for volume "${v.name}" : secret "${v.secret.secretName}" not found`;
+      failed.push(`MountVolume.SetUp failed for volume "${v.name}" : secret "${v.secret.secretName}" not found`);
     }
   }
-  return undefined;
+  return failed;
 }
 
 /** The CreateContainerConfigError message for a missing env source, if any. */

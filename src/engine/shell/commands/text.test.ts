@@ -15,6 +15,17 @@ describe('grep', () => {
     expect(run('grep -c b t1 t2').out).toBe('t1:2\nt2:0\n');
   });
 
+  it('prints context lines around matches, marked with - and groups split by --', () => {
+    const s = testShell();
+    s.run("echo -e 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh' > f");
+    expect(s.run('grep -A 1 c f').out).toBe('c\nd\n');
+    expect(s.run('grep -B1 -n g f').out).toBe('6-f\n7:g\n');
+    expect(s.run('grep -C 1 -e b -e g f').out).toBe('a\nb\nc\n--\nf\ng\nh\n');
+    expect(s.run('grep -A 1 -e b -e c f').out).toBe('b\nc\nd\n');
+    expect(s.run('grep -H --after-context=1 -n d f').out).toBe('f:4:d\nf-5-e\n');
+    expect(s.run('grep -A x b f')).toEqual({ out: '', err: 'grep: x: invalid context length argument\n', code: 2 });
+  });
+
   it('exits 1 when nothing matches and 2 on trouble', () => {
     const { run } = withFiles();
     expect(run('grep nothing t1')).toEqual({ out: '', err: '', code: 1 });

@@ -60,7 +60,10 @@ export function describeCmd(k: Kubectl, args: readonly string[]): number {
       return describeMatching(k, positional, namespace, withEvents, only);
     }
   }
-  found.forEach((f, i) => out(k, `${i === 0 ? '' : '\n\n'}${describeOne(k, f, withEvents)}`));
+  found.forEach((f, i) => {
+    out(k, `${i === 0 ? '' : '\n\n'}${describeOne(k, f, withEvents)}`);
+    if (f.object.kind === 'Pod') noteUncataloguedImages(k, f.object);
+  });
   if (found.length === 0 && errors.length === 0) {
     err(k, allNamespaces ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
   }
@@ -73,7 +76,10 @@ function describeMatching(k: Kubectl, positional: readonly string[], namespace: 
   if (!listed.ok) return reportErrors(k, [listed.error]);
   const matches = listed.value.found.filter((f) => f.object.metadata.name.startsWith(positional[1]!));
   if (matches.length === 0) return reportErrors(k, [original]);
-  for (const f of matches) out(k, `${describeOne(k, f, withEvents)}\n`);
+  for (const f of matches) {
+    out(k, `${describeOne(k, f, withEvents)}\n`);
+    if (f.object.kind === 'Pod') noteUncataloguedImages(k, f.object);
+  }
   return 0;
 }
 
@@ -104,4 +110,15 @@ function eventsFor(k: Kubectl, type: ResourceType, obj: KubeObject): Event[] {
   // Kubelets report node events with the node's name as uid (describe.go describeNode).
   const uids = type.kind === 'Node' ? [obj.metadata.uid, obj.metadata.name] : [obj.metadata.uid];
   return all.filter((e) => !e.involvedObject.uid || uids.includes(e.involvedObject.uid));
+}
+
+/** The lab's own word (on stderr, after kubectl's output) about images it does not know. */
+function noteUncataloguedImages(k: Kubectl, pod: KubeObject): void {
+  const nodeName = (pod['spec'] as { nodeName?: string } | undefined)?.nodeName;
+  const run = nodeName ? k.cluster.nodes.kubelets.get(nodeName)?.pods.get(`${pod.metadata.namespace}/${pod.metadata.name}`) : undefined;
+  for (const c of [...(run?.init ?? []), ...(run?.containers ?? [])]) {
+    if (c.app && !c.knownImage) {
+      err(k, `kubelab: ${c.image} is not in the lab's image catalogue: container ${c.name} runs as a generic long-running process (no ports, no logs).\n`);
+    }
+  }
 }

@@ -19,7 +19,8 @@ export interface TerminatedState {
 export interface ContainerRun {
   readonly name: string;
   readonly init: boolean;
-  readonly image: string;
+  /** the image the spec asks for (an update of a running pod may change it) */
+  image: string;
   phase: 'waiting' | 'pulling' | 'creating' | 'running' | 'terminated';
   waitingReason: string;
   waitingMessage?: string;

@@ -91,3 +91,20 @@ describe('when a running pod is deleted', () => {
     expect(cluster.clock.now - t0).toBeGreaterThanOrEqual(30_000);
   });
 });
+
+describe('when the image of a running pod is changed', () => {
+  it('kills the container and starts it again with the new image', () => {
+    const { cluster, pod, events, name } = start(podManifest('web', 'nginx:1.25'));
+    cluster.runUntil(() => pod().status?.phase === 'Running', 60_000);
+    const live = cluster.api.get(PODS, 'default', name)!;
+    const spec = live['spec'] as { containers: { image: string }[] };
+    const updated = { ...live, spec: { ...spec, containers: spec.containers.map((c) => ({ ...c, image: 'nginx:1.27' })) } };
+    expect(cluster.api.update(updated, 'default', { actor: 'kubectl' }).ok).toBe(true);
+    cluster.advance(10_000);
+    const status = pod().status?.containerStatuses?.[0];
+    expect(status?.image).toBe('docker.io/library/nginx:1.27');
+    expect(status?.restartCount).toBe(1);
+    expect(status?.ready).toBe(true);
+    expect(events()).toContain('Killing: Container web-ctr definition changed, will be restarted');
+  });
+});

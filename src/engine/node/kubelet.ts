@@ -18,6 +18,7 @@ import { buildPodStatus } from './podStatus.ts';
 import { programFor } from './program.ts';
 import { base64Decode } from '../base64.ts';
 import { checkMounts, checkEnv } from './volumes.ts';
+import { pulledEvent } from '../registry/pullErrors.ts';
 
 const PODS = typeForKind('Pod')!;
 const SECRETS = typeForKind('Secret')!;
@@ -51,7 +52,42 @@ export class Kubelet {
     }
     if (run.uid !== pod.metadata.uid) return;
     run.pod = pod;
-    if (pod.metadata.deletionTimestamp && !run.terminating) this.#terminate(run);
+    if (pod.metadata.deletionTimestamp && !run.terminating) return this.#terminate(run);
+    if (!run.terminating) this.#applyImageChanges(run);
+  }
+
+  /** An update changed a container's image: the kubelet kills it and starts it again with the new one. */
+  #applyImageChanges(run: PodRun): void {
+    for (const c of [...run.init, ...run.containers]) {
+      const wanted = this.#specOf(run, c)?.image;
+      if (!wanted || wanted === c.image) continue;
+      const wasRunning = c.phase === 'running';
+      if (c.task) c.task.cancelled = true;
+      delete c.task;
+      c.image = wanted;
+      if (!wasRunning && !c.everStarted) {
+        // Still pulling or backing off: just try the new image.
+        c.phase = 'waiting';
+        c.pullBackoffMs = 0;
+        this.#startContainer(run, c);
+        continue;
+      }
+      this.#event(run, 'Normal', 'Killing', `Container ${c.name} definition changed, will be restarted`, c);
+      const stopMs = c.program?.handlesSigterm === false ? (run.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000 : (c.behaviour?.process.stopAfterMs ?? 300);
+      c.ready = false;
+      this.#writeStatus(run, `container ${c.name} is being restarted with image ${wanted}`);
+      this.#at(run, c, stopMs, 'restart with new image', () => {
+        const { clock } = this.#ctx;
+        c.lastTerminated = { exitCode: c.program?.handlesSigterm === false ? 137 : 0, reason: c.program?.handlesSigterm === false ? 'Error' : 'Completed', startedAt: c.startedAt ?? clock.iso(), finishedAt: clock.iso(), containerID: c.containerID ?? '' };
+        c.previousLogs = c.logs;
+        c.logs = [];
+        c.restartCount++;
+        c.phase = 'waiting';
+        c.waitingReason = 'ContainerCreating';
+        delete c.terminated;
+        this.#startContainer(run, c);
+      });
+    }
   }
 
   /** The pod is gone from the API (force deleted, or our own final delete). */
@@ -165,9 +201,8 @@ export class Kubelet {
       this.images.add(c.image, attempt.ref, attempt.sizeBytes);
       this.#adopt(c, attempt);
       c.pullBackoffMs = 0;
-      const secs = (pullMs / 1000).toFixed(3).replace(/\.?0+$/, '');
       trace.emit({ component: `container-runtime/${this.nodeName}`, action: 'image-pulled', object: this.#ref(run.pod), why: `image ${attempt.ref} is on ${this.nodeName} now` });
-      this.#event(run, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${secs}s (${secs}s including waiting). Image size: ${attempt.sizeBytes} bytes.`, c);
+      this.#event(run, 'Normal', 'Pulled', pulledEvent(c.image, pullMs, pullMs, attempt.sizeBytes), c);
       this.#create(run, c);
     });
   }

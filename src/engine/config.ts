@@ -53,3 +53,5 @@ export const defaultTimings: Timings = {
 
 /** The Kubernetes version the simulated cluster reports (server and kubelets). */
 export const KUBERNETES_VERSION = 'v1.32.2';
+/** the nodes' kernel (`uname -r`), which containers see too (nginx logs it) */
+export const NODE_KERNEL_VERSION = '6.8.0-49-generic';

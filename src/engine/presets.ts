@@ -3,7 +3,7 @@
 // the seed notes' `snap install microk8s`). Names, addresses and ranges match the real tools.
 
 import type { Node } from 'kubernetes-types/core/v1';
-import { KUBERNETES_VERSION } from './config.ts';
+import { KUBERNETES_VERSION, NODE_KERNEL_VERSION } from './config.ts';
 
 export type PresetName = 'kind' | 'microk8s';
 
@@ -107,7 +107,7 @@ function nodeStatus(plan: NodePlan, osImage: string, runtime: string): NonNullab
       architecture: 'amd64',
       bootID: '',
       containerRuntimeVersion: runtime,
-      kernelVersion: '6.8.0-49-generic',
+      kernelVersion: NODE_KERNEL_VERSION,
       kubeProxyVersion: KUBERNETES_VERSION,
       kubeletVersion: KUBERNETES_VERSION,
       machineID: '',

@@ -1,6 +1,7 @@
 // The cluster store (etcd's role): a versioned map of objects with watch streams and
 // indexes. Objects are never mutated in place: an update stores a new object, so a
-// snapshot is a cheap copy of the maps. Keys look like etcd's: /registry/pods/default/web.
+// snapshot is a cheap copy of the maps. Keys are etcd's (/registry/pods/default/web), with
+// kube-apiserver's special prefixes (pkg/kubeapiserver/default_storage_factory_builder.go).
 
 import type { KubeObject } from './objects.ts';
 
@@ -9,6 +10,7 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export interface WatchEvent {
   readonly type: WatchEventType;
   readonly resource: string;
+  /** the object as stored by this change (for DELETED: its last stored state) */
   readonly object: KubeObject;
   /** the object before this change (MODIFIED, DELETED) */
   readonly old?: KubeObject;
@@ -18,8 +20,18 @@ export type WatchHandler = (event: WatchEvent) => void;
 type Indexer = (obj: KubeObject) => readonly string[];
 const NONE: readonly string[] = [];
 
+/** Resources kube-apiserver stores under another prefix (SpecialDefaultResourcePrefixes). */
+const ETCD_PREFIX: Readonly<Record<string, string>> = {
+  replicationcontrollers: 'controllers',
+  endpoints: 'services/endpoints',
+  nodes: 'minions',
+  services: 'services/specs',
+  ingresses: 'ingress',
+};
+
 export function storeKey(resource: string, namespace: string | undefined, name: string): string {
-  return namespace ? `/registry/${resource}/${namespace}/${name}` : `/registry/${resource}/${name}`;
+  const prefix = ETCD_PREFIX[resource] ?? resource;
+  return namespace ? `/registry/${prefix}/${namespace}/${name}` : `/registry/${prefix}/${name}`;
 }
 
 export interface StoreSnapshot {
@@ -27,15 +39,20 @@ export interface StoreSnapshot {
   readonly data: ReadonlyMap<string, ReadonlyMap<string, KubeObject>>;
 }
 
+interface Index {
+  readonly indexer: Indexer;
+  /** index value → stored key → object */
+  readonly buckets: Map<string, Map<string, KubeObject>>;
+  /** the values each stored key is filed under, so an update need not recompute the old ones */
+  readonly filed: Map<string, readonly string[]>;
+}
+
 export class Store {
   #revision = 400;
   #data = new Map<string, Map<string, KubeObject>>();
   #watchers = new Map<string, Set<WatchHandler>>();
   #allWatchers = new Set<WatchHandler>();
-  #indexers = new Map<string, Map<string, Indexer>>();
-  #indexes = new Map<string, Map<string, Map<string, Map<string, KubeObject>>>>();
-  /** the index values each stored key was filed under, so an update need not recompute them */
-  #filed = new Map<string, Map<string, readonly string[]>>();
+  #indexes = new Map<string, Map<string, Index>>();
 
   get revision(): number {
     return this.#revision;
@@ -50,13 +67,17 @@ export class Store {
     return this.#data.get(resource)?.get(storeKey(resource, namespace, name));
   }
 
-  /** Objects of a resource, sorted by namespace then name (as the API server lists them). */
+  /**
+   * Objects of a resource in etcd's key order, as a list from the API server comes back:
+   * by namespace then name, except that `/` sorts after `-` (namespace `dev-team` before `dev`).
+   */
   list(resource: string, namespace?: string): KubeObject[] {
     const all = this.#data.get(resource);
     if (!all) return [];
-    const out: KubeObject[] = [];
-    for (const o of all.values()) if (namespace === undefined || o.metadata.namespace === namespace) out.push(o);
-    return out.sort(byNamespaceThenName);
+    const keys: string[] = [];
+    for (const [key, o] of all) if (namespace === undefined || o.metadata.namespace === namespace) keys.push(key);
+    keys.sort(compareKeys);
+    return keys.map((k) => all.get(k)!);
   }
 
   count(resource: string): number {
@@ -67,7 +88,7 @@ export class Store {
   keys(): { key: string; resourceVersion: string }[] {
     const out: { key: string; resourceVersion: string }[] = [];
     for (const m of this.#data.values()) for (const [key, o] of m) out.push({ key, resourceVersion: o.metadata.resourceVersion });
-    return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return out.sort((a, b) => compareKeys(a.key, b.key));
   }
 
   /** Writes an object (already versioned by the API server) and notifies watchers. */
@@ -81,6 +102,7 @@ export class Store {
     this.#emit(old ? { type: 'MODIFIED', resource, object: obj, old } : { type: 'ADDED', resource, object: obj });
   }
 
+  /** Deletes the object stored under `obj`'s key; watchers get its last stored state. */
   remove(resource: string, obj: KubeObject): void {
     const m = this.#data.get(resource);
     const key = storeKey(resource, obj.metadata.namespace, obj.metadata.name);
@@ -88,7 +110,7 @@ export class Store {
     if (!m || !old) return;
     m.delete(key);
     this.#reindex(resource, key, old, undefined);
-    this.#emit({ type: 'DELETED', resource, object: obj, old });
+    this.#emit({ type: 'DELETED', resource, object: old, old });
   }
 
   watch(resource: string, handler: WatchHandler): () => void {
@@ -103,26 +125,27 @@ export class Store {
     return () => this.#allWatchers.delete(handler);
   }
 
-  /** Declares an index: `addIndex('pods', 'node', p => [p.spec.nodeName])`. */
+  /** Declares (or redeclares) an index: `addIndex('pods', 'node', p => [p.spec.nodeName])`. */
   addIndex(resource: string, name: string, indexer: Indexer): void {
-    let ix = this.#indexers.get(resource);
-    if (!ix) this.#indexers.set(resource, (ix = new Map()));
-    ix.set(name, indexer);
     let byName = this.#indexes.get(resource);
     if (!byName) this.#indexes.set(resource, (byName = new Map()));
-    const index = new Map<string, Map<string, KubeObject>>();
+    const index: Index = { indexer, buckets: new Map(), filed: new Map() };
     byName.set(name, index);
-    for (const [key, o] of this.#data.get(resource) ?? []) addTo(index, indexer(o), key, o);
+    for (const [key, o] of this.#data.get(resource) ?? []) {
+      const values = indexer(o);
+      index.filed.set(key, values);
+      addTo(index.buckets, values, key, o);
+    }
   }
 
-  /** Objects whose index `name` holds `value`, in insertion order. */
+  /** Objects whose index `name` holds `value`, in the order they entered that bucket. */
   byIndex(resource: string, name: string, value: string): KubeObject[] {
-    const bucket = this.#indexes.get(resource)?.get(name)?.get(value);
+    const bucket = this.#indexes.get(resource)?.get(name)?.buckets.get(value);
     return bucket ? [...bucket.values()] : [];
   }
 
   countByIndex(resource: string, name: string, value: string): number {
-    return this.#indexes.get(resource)?.get(name)?.get(value)?.size ?? 0;
+    return this.#indexes.get(resource)?.get(name)?.buckets.get(value)?.size ?? 0;
   }
 
   snapshot(): StoreSnapshot {
@@ -132,24 +155,23 @@ export class Store {
   }
 
   #reindex(resource: string, key: string, old: KubeObject | undefined, next: KubeObject | undefined): void {
-    const indexers = this.#indexers.get(resource);
-    if (!indexers) return;
-    const indexes = this.#indexes.get(resource)!;
-    for (const [name, indexer] of indexers) {
-      const index = indexes.get(name)!;
-      let filed = this.#filed.get(name);
-      if (!filed) this.#filed.set(name, (filed = new Map()));
+    const indexes = this.#indexes.get(resource);
+    if (!indexes) return;
+    for (const { indexer, buckets, filed } of indexes.values()) {
       const before = old ? (filed.get(key) ?? indexer(old)) : NONE;
       const after = next ? indexer(next) : NONE;
       if (next) filed.set(key, after);
       else filed.delete(key);
       if (before.length === 1 && after.length === 1 && before[0] === after[0]) {
         // Same bucket (the common case: a status update): just point it at the new object.
-        index.get(after[0]!)!.set(key, next!);
+        buckets.get(after[0]!)!.set(key, next!);
         continue;
       }
-      for (const v of before) index.get(v)?.delete(key);
-      if (next) addTo(index, after, key, next);
+      for (const v of before) {
+        const b = buckets.get(v);
+        if (b?.delete(key) && b.size === 0) buckets.delete(v);
+      }
+      if (next) addTo(buckets, after, key, next);
     }
   }
 
@@ -159,17 +181,15 @@ export class Store {
   }
 }
 
-function addTo(index: Map<string, Map<string, KubeObject>>, values: readonly string[], key: string, o: KubeObject): void {
+function addTo(buckets: Map<string, Map<string, KubeObject>>, values: readonly string[], key: string, o: KubeObject): void {
   for (const v of values) {
-    let b = index.get(v);
-    if (!b) index.set(v, (b = new Map()));
+    let b = buckets.get(v);
+    if (!b) buckets.set(v, (b = new Map()));
     b.set(key, o);
   }
 }
 
-function byNamespaceThenName(a: KubeObject, b: KubeObject): number {
-  const na = a.metadata.namespace ?? '';
-  const nb = b.metadata.namespace ?? '';
-  if (na !== nb) return na < nb ? -1 : 1;
-  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+/** Byte order of keys, as etcd ranges return them. */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -77,6 +77,67 @@ describe('when a pod is created', () => {
   });
 });
 
+describe('when a pod has several containers', () => {
+  it('starts them one after another in spec order, each after its own pull', () => {
+    const { cluster, pod, events } = start({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'two' },
+      spec: { containers: [{ name: 'first', image: 'nginx:1.27' }, { name: 'second', image: 'busybox', command: ['sleep', '3600'] }] },
+    });
+    cluster.runUntil(() => pod().status?.containerStatuses?.every((c) => c.ready) ?? false, 60_000);
+    const flow = events().filter((e) => !e.startsWith('Scheduled')).map((e) => e.replace(/ in .*$/, ''));
+    expect(flow).toEqual([
+      'Pulling: Pulling image "nginx:1.27"',
+      'Pulled: Successfully pulled image "nginx:1.27"',
+      'Created: Created container: first',
+      'Started: Started container first',
+      'Pulling: Pulling image "busybox"',
+      'Pulled: Successfully pulled image "busybox"',
+      'Created: Created container: second',
+      'Started: Started container second',
+    ]);
+  });
+
+  it('goes on to the next container when one cannot pull its image', () => {
+    const { cluster, pod } = start({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'half' },
+      spec: { containers: [{ name: 'typo', image: 'nigelpulton/getting-started-k8s:1.0' }, { name: 'web', image: 'nginx:1.27' }] },
+    });
+    cluster.advance(10_000);
+    const byName = new Map(pod().status?.containerStatuses?.map((c) => [c.name, c]));
+    expect(byName.get('typo')?.state?.waiting?.reason).toMatch(/ErrImagePull|ImagePullBackOff/);
+    expect(byName.get('web')?.state?.running).toBeDefined();
+  });
+});
+
+describe('when a volume\'s ConfigMap or Secret is missing', () => {
+  it('reports FailedMount for each such volume, retrying with back-off until they exist', () => {
+    const volumes = [
+      { name: 'config', configMap: { name: 'web-config' } },
+      { name: 'creds', secret: { secretName: 'web-creds' } },
+    ];
+    const { cluster, pod } = start({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'vol' }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }], volumes } });
+    cluster.advance(5_000);
+    const failed = cluster.api.store
+      .byIndex('events', 'involvedObject', 'Pod/default/vol')
+      .filter((e) => e['reason'] === 'FailedMount')
+      .map((e) => [e['message'], e['count']]);
+    // Attempts 0.5 s, then 0.5, 1, 2 s apart (nestedpendingoperations' exponential back-off).
+    expect(failed).toEqual([
+      ['MountVolume.SetUp failed for volume "config" : configmap "web-config" not found', 4],
+      ['MountVolume.SetUp failed for volume "creds" : secret "web-creds" not found', 4],
+    ]);
+    expect(pod().status?.podIP).toBeUndefined();
+    cluster.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-config' }, data: { a: 'b' } }, 'default', { actor: 'kubectl' });
+    cluster.api.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'web-creds' }, data: { a: 'Yg==' } }, 'default', { actor: 'kubectl' });
+    cluster.runUntil(() => pod().status?.phase === 'Running', 60_000);
+    expect(cluster.clock.now).toBeLessThan(300_000 + 20_000);
+  });
+});
+
 describe('when a running pod is deleted', () => {
   it('terminates gracefully and is gone after its grace period', () => {
     const { cluster, pod, name } = start(podManifest('hello-pod', 'nigelpoulton/getting-started-k8s:1.0'));

@@ -96,8 +96,17 @@ export class NodeAgents {
       },
       `kubelet/${kubelet.nodeName}`,
     );
-    this.#ctx.events.record(stored, 'Normal', 'Starting', 'Starting kubelet.', { component: 'kubelet', host: kubelet.nodeName });
-    this.#ctx.events.record(stored, 'Normal', 'RegisteredNode', `Node ${kubelet.nodeName} event: Registered Node ${kubelet.nodeName} in Controller`, { component: 'node-controller' });
+    // What a starting node records (kubelet recordNodeStatusEvent, the container manager's
+    // allocatable enforcement, the node controller, kube-proxy's empty `Starting`).
+    const events = this.#ctx.events;
+    const fromKubelet = { component: 'kubelet', host: kubelet.nodeName };
+    const statusIsNow = (event: string): void => events.record(stored, 'Normal', event, `Node ${kubelet.nodeName} status is now: ${event}`, fromKubelet);
+    events.record(stored, 'Normal', 'Starting', 'Starting kubelet.', fromKubelet);
+    for (const event of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) statusIsNow(event);
+    events.record(stored, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods', fromKubelet);
+    events.record(stored, 'Normal', 'RegisteredNode', `Node ${kubelet.nodeName} event: Registered Node ${kubelet.nodeName} in Controller`, { component: 'node-controller' });
+    events.record(stored, 'Normal', 'Starting', '', { component: 'kube-proxy', host: kubelet.nodeName });
+    statusIsNow('NodeReady');
   }
 
   /**

@@ -24,6 +24,18 @@ describe('nginx', () => {
     expect(logs).toContain('2026/01/01 09:00:05 [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) ');
   });
 
+  it('names the node\'s kernel and starts one worker per CPU of the node (4)', () => {
+    const logs = run('nginx').process.startLogs;
+    expect(logs).toContain('2026/01/01 09:00:05 [notice] 1#1: OS: Linux 6.8.0-49-generic');
+    expect(logs.filter((l) => l.includes('start worker process '))).toHaveLength(4);
+  });
+
+  it('before 1.25.1 (bullseye) has no 15-local-resolvers.envsh and another compiler', () => {
+    const logs = run('nigelpoulton/nginxadapter:1.0').process.startLogs;
+    expect(logs.some((l) => l.includes('15-local-resolvers'))).toBe(false);
+    expect(logs).toContain('2026/01/01 09:00:05 [notice] 1#1: built by gcc 10.2.1 20210110 (Debian 10.2.1-6) ');
+  });
+
   it('answers / with the welcome page and logs the request', () => {
     const res = get(run('nginx'), '/');
     expect(res.status).toBe(200);
@@ -115,6 +127,12 @@ describe('other catalogue images', () => {
       exitCode: 127,
       startLogs: ['Missing -text option OR ENV var TEXT is empty!'],
     });
+  });
+
+  it('the nginx exporter 1.x warns about Go-style single-dash flags', () => {
+    const logs = run('nginx/nginx-prometheus-exporter', { args: ['-nginx.scrape-uri', 'http://localhost/nginx_status'] }).process.startLogs;
+    expect(logs[0]).toBe('the flag format is deprecated and will be removed in a future release, please use the new format: --nginx.scrape-uri');
+    expect(run('nginx/nginx-prometheus-exporter', { args: ['--nginx.scrape-uri=http://x/'] }).process.startLogs.some((l) => l.includes('deprecated'))).toBe(false);
   });
 
   it('a Go server as PID 1 exits 2 on SIGTERM', () => {

@@ -1,12 +1,12 @@
-// The scheduler's cache (pkg/scheduler/framework NodeInfo): per node, what its bound pods
-// already request and which host ports they hold, kept up to date from pod watch events
-// so a scheduling decision never walks every pod.
+// The scheduler's cache (pkg/scheduler/backend/cache and framework.NodeInfo): per node, what
+// its bound pods already request and which host ports they hold, and which images sit on
+// which nodes, kept up to date from watch events so a scheduling decision never walks every pod.
 
 import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/objects.ts';
-import { parseQuantity } from '../api/schema/quantity.ts';
+import { quantityMilliValue, quantityValue } from '../api/schema/quantity.ts';
 import type { PodRequest } from './podResources.ts';
-import { DEFAULT_MEMORY, DEFAULT_MILLI_CPU, podRequest } from './podResources.ts';
+import { podRequest } from './podResources.ts';
 
 export interface NodeInfo {
   node: Stored<Node>;
@@ -23,7 +23,8 @@ export interface NodeInfo {
   nonZeroMemory: number;
   pods: number;
   hostPorts: Map<string, number>;
-  images: Set<string>;
+  /** image names (as node.status.images lists them) → size in bytes */
+  images: Map<string, number>;
 }
 
 interface Assigned {
@@ -31,46 +32,69 @@ interface Assigned {
   readonly request: PodRequest;
 }
 
+const quantity = (v: string | undefined, parse: (q: string) => number | undefined): number => (v === undefined ? 0 : (parse(v) ?? 0));
+
+/** A node's facts as the filters read them, with no pods counted (for queueing hints). */
+export function nodeInfoOf(node: Stored<Node>): NodeInfo {
+  const info: NodeInfo = {
+    node,
+    unschedulable: false,
+    blockingTaints: [],
+    allocatableMilliCpu: 0,
+    allocatableMemory: 0,
+    allocatablePods: 0,
+    requestedMilliCpu: 0,
+    requestedMemory: 0,
+    nonZeroMilliCpu: 0,
+    nonZeroMemory: 0,
+    pods: 0,
+    hostPorts: new Map(),
+    images: new Map(),
+  };
+  refresh(info, node);
+  return info;
+}
+
+function refresh(info: NodeInfo, node: Stored<Node>): void {
+  const alloc = (node.status?.allocatable ?? {}) as Record<string, string | undefined>;
+  info.node = node;
+  info.unschedulable = node.spec?.unschedulable === true;
+  info.blockingTaints = (node.spec?.taints ?? []).filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+  info.allocatableMilliCpu = quantity(alloc['cpu'], quantityMilliValue);
+  info.allocatableMemory = quantity(alloc['memory'], quantityValue);
+  info.allocatablePods = quantity(alloc['pods'], quantityValue);
+}
+
 export class SchedulerCache {
   readonly nodes = new Map<string, NodeInfo>();
   /** nodes in a stable order, for the round-robin start of each scheduling cycle */
   nodeOrder: NodeInfo[] = [];
+  /** how many nodes hold each image name (ImageStateSummary.NumNodes) */
+  readonly imageNodes = new Map<string, number>();
+  /** every bound, non-terminal pod by key, whether or not its node is known */
   #assigned = new Map<string, Assigned>();
 
   setNode(node: Stored<Node>): void {
-    const alloc = (node.status?.allocatable ?? {}) as Record<string, string>;
-    const existing = this.nodes.get(node.metadata.name);
-    const info: NodeInfo = existing ?? {
-      node,
-      unschedulable: false,
-      blockingTaints: [],
-      allocatableMilliCpu: 0,
-      allocatableMemory: 0,
-      allocatablePods: 0,
-      requestedMilliCpu: 0,
-      requestedMemory: 0,
-      nonZeroMilliCpu: 0,
-      nonZeroMemory: 0,
-      pods: 0,
-      hostPorts: new Map(),
-      images: new Set(),
-    };
-    info.node = node;
-    info.unschedulable = node.spec?.unschedulable === true;
-    info.blockingTaints = (node.spec?.taints ?? []).filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
-    info.allocatableMilliCpu = Math.round((parseQuantity(alloc['cpu'] ?? '0') ?? 0) * 1000);
-    info.allocatableMemory = parseQuantity(alloc['memory'] ?? '0') ?? 0;
-    info.allocatablePods = parseQuantity(alloc['pods'] ?? '110') ?? 110;
-    info.images = new Set((node.status?.images ?? []).flatMap((i) => i.names ?? []));
+    const name = node.metadata.name;
+    const existing = this.nodes.get(name);
+    const info = existing ?? nodeInfoOf(node);
+    refresh(info, node);
+    this.#setImages(info, node);
     if (!existing) {
-      this.nodes.set(node.metadata.name, info);
+      this.nodes.set(name, info);
       this.nodeOrder.push(info);
+      // Pods may already be bound to a node the cache did not know (it was deleted and has
+      // come back, or the pod named it directly): count them now, as the real cache does.
+      for (const a of this.#assigned.values()) if (a.node === name) this.#apply(a, 1);
     }
   }
 
   removeNode(name: string): void {
+    const info = this.nodes.get(name);
+    if (!info) return;
+    for (const image of info.images.keys()) this.#countImage(image, -1);
     this.nodes.delete(name);
-    this.nodeOrder = this.nodeOrder.filter((n) => n.node.metadata.name !== name);
+    this.nodeOrder = this.nodeOrder.filter((n) => n !== info);
   }
 
   /** Records where a pod sits (or that it left), from a pod watch event. */
@@ -94,14 +118,33 @@ export class SchedulerCache {
     this.updatePod(key, { ...pod, spec: { ...pod.spec!, nodeName: node } });
   }
 
+  /** The node a pod is counted on, if any. */
+  nodeOf(key: string): string | undefined {
+    return this.#assigned.get(key)?.node;
+  }
+
+  #setImages(info: NodeInfo, node: Stored<Node>): void {
+    const next = new Map<string, number>();
+    for (const image of node.status?.images ?? []) for (const n of image.names ?? []) next.set(n, image.sizeBytes ?? 0);
+    for (const n of info.images.keys()) if (!next.has(n)) this.#countImage(n, -1);
+    for (const n of next.keys()) if (!info.images.has(n)) this.#countImage(n, 1);
+    info.images = next;
+  }
+
+  #countImage(name: string, delta: 1 | -1): void {
+    const n = (this.imageNodes.get(name) ?? 0) + delta;
+    if (n <= 0) this.imageNodes.delete(name);
+    else this.imageNodes.set(name, n);
+  }
+
   #apply(a: Assigned, sign: 1 | -1): void {
     const info = this.nodes.get(a.node);
     if (!info) return;
     const r = a.request;
     info.requestedMilliCpu += sign * r.milliCpu;
     info.requestedMemory += sign * r.memory;
-    info.nonZeroMilliCpu += sign * (r.milliCpu || DEFAULT_MILLI_CPU);
-    info.nonZeroMemory += sign * (r.memory || DEFAULT_MEMORY);
+    info.nonZeroMilliCpu += sign * r.nonZeroMilliCpu;
+    info.nonZeroMemory += sign * r.nonZeroMemory;
     info.pods += sign;
     for (const p of r.hostPorts) {
       const n = (info.hostPorts.get(p) ?? 0) + sign;

@@ -1,47 +1,86 @@
-// What a pod asks of a node: its effective CPU and memory requests (the larger of the sum of
-// its containers and its largest init container, as pkg/api/v1/resource computes) and the
-// host ports it binds.
+// What a pod asks of a node: its effective CPU and memory requests as
+// k8s.io/component-helpers/resource PodRequests computes them (containers summed, restartable
+// init containers (sidecars) added, regular init containers as a floor, plus pod overhead),
+// the same with the scheduler's per-container non-zero defaults, and the host ports it binds.
 
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { parseQuantity } from '../api/schema/quantity.ts';
+import { quantityMilliValue, quantityValue } from '../api/schema/quantity.ts';
 
 export interface PodRequest {
   /** millicores */
   readonly milliCpu: number;
   /** bytes */
   readonly memory: number;
+  /** the same, with 100m / 200Mi for each container that does not ask (scoring and spreading) */
+  readonly nonZeroMilliCpu: number;
+  readonly nonZeroMemory: number;
   /** `TCP/0.0.0.0/8080` style keys of host ports */
   readonly hostPorts: readonly string[];
 }
 
-/** The scheduler scores pods without requests as if they asked for this (schedutil defaults). */
+/** schedutil.DefaultMilliCPURequest and DefaultMemoryRequest: for containers without a request. */
 export const DEFAULT_MILLI_CPU = 100;
 export const DEFAULT_MEMORY = 200 * 1024 * 1024;
 
-function requestOf(c: Container, resource: 'cpu' | 'memory'): number {
-  const v = (c.resources?.requests as Record<string, string | number> | undefined)?.[resource];
-  const n = v === undefined ? 0 : (parseQuantity(v) ?? 0);
-  return resource === 'cpu' ? Math.round(n * 1000) : n;
+interface Pair {
+  cpu: number;
+  mem: number;
+}
+
+/** A container's requests; with `nonZero`, a missing (not a zero) request takes the default. */
+function containerRequest(c: Container, nonZero: boolean): Pair {
+  const req = (c.resources?.requests ?? {}) as Record<string, string | number | undefined>;
+  const cpu = req['cpu'];
+  const mem = req['memory'];
+  return {
+    cpu: cpu === undefined ? (nonZero ? DEFAULT_MILLI_CPU : 0) : (quantityMilliValue(cpu) ?? 0),
+    mem: mem === undefined ? (nonZero ? DEFAULT_MEMORY : 0) : (quantityValue(mem) ?? 0),
+  };
+}
+
+function podTotals(spec: NonNullable<Pod['spec']>, nonZero: boolean): Pair {
+  const sum: Pair = { cpu: 0, mem: 0 };
+  for (const c of spec.containers ?? []) {
+    const r = containerRequest(c, nonZero);
+    sum.cpu += r.cpu;
+    sum.mem += r.mem;
+  }
+  // Sidecars run beside everything after them; a regular init container runs alone with
+  // the sidecars started before it. The pod needs the most any of those moments needs.
+  const sidecars: Pair = { cpu: 0, mem: 0 };
+  const initMax: Pair = { cpu: 0, mem: 0 };
+  for (const c of spec.initContainers ?? []) {
+    const r = containerRequest(c, nonZero);
+    let moment: Pair;
+    if (c.restartPolicy === 'Always') {
+      sum.cpu += r.cpu;
+      sum.mem += r.mem;
+      sidecars.cpu += r.cpu;
+      sidecars.mem += r.mem;
+      moment = sidecars;
+    } else {
+      moment = { cpu: r.cpu + sidecars.cpu, mem: r.mem + sidecars.mem };
+    }
+    initMax.cpu = Math.max(initMax.cpu, moment.cpu);
+    initMax.mem = Math.max(initMax.mem, moment.mem);
+  }
+  const overhead = (spec.overhead ?? {}) as Record<string, string | number | undefined>;
+  return {
+    cpu: Math.max(sum.cpu, initMax.cpu) + (overhead['cpu'] === undefined ? 0 : (quantityMilliValue(overhead['cpu']) ?? 0)),
+    mem: Math.max(sum.mem, initMax.mem) + (overhead['memory'] === undefined ? 0 : (quantityValue(overhead['memory']) ?? 0)),
+  };
 }
 
 export function podRequest(pod: Pick<Pod, 'spec'>): PodRequest {
   const spec = pod.spec;
-  if (!spec) return { milliCpu: 0, memory: 0, hostPorts: [] };
-  let cpu = 0;
-  let mem = 0;
-  for (const c of spec.containers) {
-    cpu += requestOf(c, 'cpu');
-    mem += requestOf(c, 'memory');
-  }
-  for (const c of spec.initContainers ?? []) {
-    cpu = Math.max(cpu, requestOf(c, 'cpu'));
-    mem = Math.max(mem, requestOf(c, 'memory'));
-  }
+  if (!spec) return { milliCpu: 0, memory: 0, nonZeroMilliCpu: 0, nonZeroMemory: 0, hostPorts: [] };
+  const requested = podTotals(spec, false);
+  const nonZero = podTotals(spec, true);
   const hostPorts: string[] = [];
-  for (const c of spec.containers) {
+  for (const c of spec.containers ?? []) {
     for (const p of c.ports ?? []) {
-      if (p.hostPort) hostPorts.push(`${p.protocol ?? 'TCP'}/${p.hostIP || '0.0.0.0'}/${p.hostPort}`);
+      if (p.hostPort && p.hostPort > 0) hostPorts.push(`${p.protocol || 'TCP'}/${p.hostIP || '0.0.0.0'}/${p.hostPort}`);
     }
   }
-  return { milliCpu: cpu, memory: mem, hostPorts };
+  return { milliCpu: requested.cpu, memory: requested.mem, nonZeroMilliCpu: nonZero.cpu, nonZeroMemory: nonZero.mem, hostPorts };
 }

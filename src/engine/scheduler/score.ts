@@ -1,25 +1,66 @@
-// Scoring plugins with kube-scheduler's default weights: NodeResourcesFit (LeastAllocated),
-// NodeResourcesBalancedAllocation and ImageLocality. Higher is better; ties go to a seeded
-// random pick among the best, as the real scheduler's selectHost does.
+// Scoring plugins of kube-scheduler's default profile that tell nodes apart here:
+// NodeResourcesFit (LeastAllocated), NodeResourcesBalancedAllocation and ImageLocality,
+// each 0-100 with weight 1, in the plugins' own integer arithmetic. Ties go to a seeded
+// random pick among the best, as selectHost does.
 
+import type { Container } from 'kubernetes-types/core/v1';
 import type { NodeInfo } from './nodeInfo.ts';
 import type { PodRequest } from './podResources.ts';
-import { DEFAULT_MEMORY, DEFAULT_MILLI_CPU } from './podResources.ts';
 
 const MAX = 100;
+const MB = 1024 * 1024;
+/** image_locality.go: images smaller than this earn nothing; a container's score caps at 1000 MB */
+const MIN_THRESHOLD = 23 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
-export function scoreNode(images: readonly string[], req: PodRequest, info: NodeInfo): number {
-  const cpu = info.nonZeroMilliCpu + (req.milliCpu || DEFAULT_MILLI_CPU);
-  const mem = info.nonZeroMemory + (req.memory || DEFAULT_MEMORY);
-  const cpuFree = info.allocatableMilliCpu > 0 ? Math.max(0, ((info.allocatableMilliCpu - cpu) * MAX) / info.allocatableMilliCpu) : 0;
-  const memFree = info.allocatableMemory > 0 ? Math.max(0, ((info.allocatableMemory - mem) * MAX) / info.allocatableMemory) : 0;
-  const leastAllocated = Math.floor((cpuFree + memFree) / 2);
-  const cpuFrac = Math.min(1, info.allocatableMilliCpu > 0 ? cpu / info.allocatableMilliCpu : 1);
-  const memFrac = Math.min(1, info.allocatableMemory > 0 ? mem / info.allocatableMemory : 1);
-  const balanced = Math.floor((1 - Math.abs(cpuFrac - memFrac) / 2) * MAX);
-  let image = 0;
-  if (info.images.size) for (const i of images) if (info.images.has(i)) image += 10;
-  return leastAllocated + balanced + Math.min(image, MAX);
+/** leastRequestedScore: ((capacity - requested) * 100) / capacity in int64. */
+function leastRequested(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.floor(((capacity - requested) * MAX) / capacity);
+}
+
+/** What the pod would add, scored on the node's non-zero requests (useRequested is false). */
+export function leastAllocatedScore(req: PodRequest, info: NodeInfo): number {
+  const cpu = leastRequested(info.nonZeroMilliCpu + req.nonZeroMilliCpu, info.allocatableMilliCpu);
+  const mem = leastRequested(info.nonZeroMemory + req.nonZeroMemory, info.allocatableMemory);
+  return Math.floor((cpu + mem) / 2);
+}
+
+/** balancedResourceScorer: 1 minus the standard deviation of the cpu and memory fractions. */
+export function balancedAllocationScore(req: PodRequest, info: NodeInfo): number {
+  const fractions: number[] = [];
+  if (info.allocatableMilliCpu > 0) fractions.push(Math.min(1, (info.nonZeroMilliCpu + req.nonZeroMilliCpu) / info.allocatableMilliCpu));
+  if (info.allocatableMemory > 0) fractions.push(Math.min(1, (info.nonZeroMemory + req.nonZeroMemory) / info.allocatableMemory));
+  const std = fractions.length === 2 ? Math.abs((fractions[0]! - fractions[1]!) / 2) : 0;
+  return Math.trunc((1 - std) * MAX);
+}
+
+/** normalizedImageName: a reference without a tag means `:latest`. */
+export function normalizedImageName(name: string): string {
+  return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
+}
+
+/**
+ * ImageLocality: the sizes of the pod's images already on the node, each scaled by the share
+ * of nodes that have it (so one node holding an image does not attract every pod).
+ */
+export function imageLocalityScore(containers: readonly Container[], info: NodeInfo, imageNodes: ReadonlyMap<string, number>, totalNodes: number): number {
+  if (containers.length === 0 || totalNodes === 0) return 0;
+  let sum = 0;
+  if (info.images.size) {
+    for (const c of containers) {
+      const name = normalizedImageName(c.image ?? '');
+      const size = info.images.get(name);
+      if (size !== undefined) sum += Math.trunc(size * ((imageNodes.get(name) ?? 0) / totalNodes));
+    }
+  }
+  const maxThreshold = MAX_CONTAINER_THRESHOLD * containers.length;
+  const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), maxThreshold);
+  return Math.floor((MAX * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+}
+
+export function scoreNode(containers: readonly Container[], req: PodRequest, info: NodeInfo, imageNodes: ReadonlyMap<string, number>, totalNodes: number): number {
+  return leastAllocatedScore(req, info) + balancedAllocationScore(req, info) + imageLocalityScore(containers, info, imageNodes, totalNodes);
 }
 
 /** kube-scheduler's adaptive percentageOfNodesToScore: how many feasible nodes to look for. */

@@ -49,7 +49,9 @@ export class VirtualFS {
   }
 
   mkdir(path: string): void {
+    if (this.#dirs.has(path)) return;
     this.#dirs.add(path);
+    for (const l of this.#listeners) l(path);
   }
 
   /** Removes an empty directory; false when it is not one or still holds entries. */

@@ -201,11 +201,14 @@ export function nginxExporter(version: string): ImageApp {
     description: `nginx Prometheus exporter ${version}: turns nginx stub_status into metrics on port 9113`,
     config: { entrypoint: ['/usr/bin/nginx-prometheus-exporter'], cmd: [], exposedPorts: [9113] },
     behave: (ctx) => {
-      const scrape = goFlag(ctx.args, 'nginx.scrape-uri') ?? 'http://127.0.0.1:8080/stub_status';
+      // 1.x parses flags with kingpin: it rewrites Go-style `-flag` arguments to `--flag`,
+      // printing a deprecation line for each (exporter.go main).
+      const deprecated = version.startsWith('0.') ? [] : (ctx.args ?? []).filter((a) => a.startsWith('-') && !a.startsWith('--') && a.length > 2);
       return {
         process: server(
           [
-            `time=${ctx.startedAt.replace('Z', '.020Z')} level=INFO source=exporter.go:217 msg=nginx-prometheus-exporter version="(version=${version}, branch=HEAD)" scrape_uri=${scrape}`,
+            ...deprecated.map((a) => `the flag format is deprecated and will be removed in a future release, please use the new format: -${a}`),
+            `time=${ctx.startedAt.replace('Z', '.020Z')} level=INFO source=exporter.go:217 msg=nginx-prometheus-exporter version="(version=${version}, branch=HEAD)"`,
           ],
           GO_DEFAULT_SIGTERM,
           false,

@@ -5,6 +5,7 @@
 import type { HttpRequest, HttpResponse, ImageApp, ListenPort, RunContext } from '../image.ts';
 import { STOPS_CLEANLY, http, https, server } from '../image.ts';
 import { apacheTime, clfTime, slashTime, wallClock } from '../logTime.ts';
+import { NODE_KERNEL_VERSION } from '../../config.ts';
 
 const MiB = 1024 * 1024;
 
@@ -64,22 +65,31 @@ export interface NginxOptions {
   readonly description?: string;
 }
 
+/** Whether nginx version `v` (x.y.z) is at least `min`. */
+function atLeast(v: string, min: readonly number[]): boolean {
+  const parts = v.split('.').map(Number);
+  for (let i = 0; i < min.length; i++) if ((parts[i] ?? 0) !== min[i]) return (parts[i] ?? 0) > min[i]!;
+  return true;
+}
+
 function nginxStartLogs(o: NginxOptions, ctx: RunContext): string[] {
   if (o.quiet) return [];
   const t = slashTime(wallClock(ctx.startedAt, 40));
-  const gcc = o.alpine ? 'gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)' : 'gcc 12.2.0 (Debian 12.2.0-14)';
-  // worker_processes auto: one worker per CPU of a 2-CPU node.
+  // The Debian images moved from bullseye to bookworm, and gained 15-local-resolvers.envsh, in 1.25.1.
+  const bookworm = atLeast(o.version, [1, 25, 1]);
+  const gcc = o.alpine ? 'gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)' : bookworm ? 'gcc 12.2.0 (Debian 12.2.0-14)' : 'gcc 10.2.1 20210110 (Debian 10.2.1-6)';
+  const entrypoint = bookworm ? ENTRYPOINT_LOGS : ENTRYPOINT_LOGS.filter((l) => !l.includes('15-local-resolvers'));
+  // worker_processes auto: one worker per CPU the container sees (the node's 4).
   const firstWorker = o.alpine ? 30 : 29;
   return [
-    ...ENTRYPOINT_LOGS,
+    ...entrypoint,
     `${t} [notice] 1#1: using the "epoll" event method`,
     `${t} [notice] 1#1: nginx/${o.version}`,
     `${t} [notice] 1#1: built by ${gcc} `,
-    `${t} [notice] 1#1: OS: Linux 6.8.0-51-generic`,
+    `${t} [notice] 1#1: OS: Linux ${NODE_KERNEL_VERSION}`,
     `${t} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
     `${t} [notice] 1#1: start worker processes`,
-    `${t} [notice] 1#1: start worker process ${firstWorker}`,
-    `${t} [notice] 1#1: start worker process ${firstWorker + 1}`,
+    ...[0, 1, 2, 3].map((i) => `${t} [notice] 1#1: start worker process ${firstWorker + i}`),
   ];
 }
 

@@ -61,6 +61,7 @@ describe('files', () => {
       'total 8\ndrwxr-xr-x 2 learner learner 4096 Jan  1 09:00 inner\n-rw-r--r-- 1 learner learner    6 Jan  1 09:00 x.txt\n',
     );
     expect(run('sleep 3600; echo hi > d/late; ls -l d/late').out).toBe('-rw-r--r-- 1 learner learner 3 Jan  1 10:00 d/late\n');
+    expect(run('mkdir d/later; ls -l d | grep later').out).toBe('drwxr-xr-x 2 learner learner 4096 Jan  1 10:00 later\n');
   });
 
   it('removes files, refuses directories without -r, and is quiet with -f', () => {

@@ -1,6 +1,7 @@
 // createCluster(): wires the simulated cluster together: clock, seeded generator, trace
-// stream, cluster store and API server, scheduler, one kubelet per node and the registry,
-// plus the objects every new cluster has (namespaces, the `kubernetes` Service).
+// stream, cluster store and API server, scheduler, ReplicaSet controller, garbage collector,
+// one kubelet per node and the registry, plus the objects every new cluster has
+// (namespaces, the `kubernetes` Service).
 
 import type { Stored } from './api/objects.ts';
 import type { KubeObject } from './api/objects.ts';
@@ -22,6 +23,9 @@ import { TraceStream } from './trace.ts';
 import { Registry } from './registry/registry.ts';
 import { RegistryImageService } from './node/registryImages.ts';
 import { startNamespaceControllers } from './controllers/namespace.ts';
+import { addWorkloadIndexes } from './controllers/indexes.ts';
+import { ReplicaSetController } from './controllers/replicaset.ts';
+import { GarbageCollector } from './controllers/garbageCollector.ts';
 
 export interface ClusterOptions {
   readonly seed?: number;
@@ -39,6 +43,8 @@ export interface Cluster extends ClusterContext {
   readonly scheduler: Scheduler;
   readonly nodes: NodeAgents;
   readonly registry: Registry;
+  readonly replicaSets: ReplicaSetController;
+  readonly garbageCollector: GarbageCollector;
   /** advances simulated time by `ms`, running everything due */
   advance(ms: number): void;
   /** advances until `done()` holds (checked after each step) or `maxMs` passes; returns whether it held */
@@ -60,6 +66,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     const io = (o as unknown as Event).involvedObject;
     return [`${io.kind}/${io.namespace ?? ''}/${io.name}`];
   });
+  addWorkloadIndexes(store);
   const api = new ApiServer(store, clock, random, timings, trace);
   // Event names end in the hex of a nanosecond timestamp, as client-go names them; the
   // BigInt base is computed once per simulated millisecond.
@@ -82,6 +89,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const ctx: ClusterContext = { api, clock, random, trace, events, timings };
   startNamespaceControllers(ctx, preset);
   const scheduler = new Scheduler(ctx);
+  const replicaSets = new ReplicaSetController(ctx);
+  const garbageCollector = new GarbageCollector(ctx);
   const registry = new Registry();
   const nodes = new NodeAgents(ctx, preset, new RegistryImageService(registry));
 
@@ -100,5 +109,5 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   };
   // The cluster was created a little while before the learner arrives.
   clock.advanceTo(options.uptimeMs ?? 300_000);
-  return { ...ctx, preset, seed, scheduler, nodes, registry, advance, runUntil };
+  return { ...ctx, preset, seed, scheduler, nodes, registry, replicaSets, garbageCollector, advance, runUntil };
 }

@@ -84,15 +84,16 @@ export class TraceStream {
 
   emit(input: TraceInput): TraceRecord {
     const cause = input.cause ?? this.current;
-    const record: TraceRecord = {
+    // Built field by field (no spread temporaries): this runs for every step of every component.
+    const record: { -readonly [K in keyof TraceRecord]: TraceRecord[K] } = {
       id: this.#nextId++,
       time: this.#now(),
       component: input.component,
       action: input.action,
-      ...(input.object ? { object: input.object } : {}),
       why: input.why,
-      ...(cause !== undefined ? { cause } : {}),
     };
+    if (input.object) record.object = input.object;
+    if (cause !== undefined) record.cause = cause;
     this.#ring[(this.#head + this.#size) % this.limit] = record;
     if (this.#size < this.limit) this.#size++;
     else this.#head = (this.#head + 1) % this.limit;

@@ -105,6 +105,7 @@ export class ApiServer {
       uid: old.metadata.uid,
       creationTimestamp: old.metadata.creationTimestamp,
       ...(old.metadata.deletionTimestamp ? { deletionTimestamp: old.metadata.deletionTimestamp } : {}),
+      ...(old.metadata.deletionGracePeriodSeconds !== undefined ? { deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds } : {}),
       ...(old.metadata.ownerReferences && !obj.metadata.ownerReferences ? { ownerReferences: old.metadata.ownerReferences } : {}),
     };
     if ('status' in old) obj['status'] = old['status'];
@@ -141,23 +142,56 @@ export class ApiServer {
     return this.#write(type, obj, 'create', { actor, trusted: true }, why);
   }
 
-  /** DELETE: pods terminate gracefully first; other kinds go at once. */
+  /**
+   * DELETE: pods terminate gracefully first; other kinds go at once, unless finalizers hold
+   * them. propagationPolicy Orphan or Foreground adds the garbage collector's finalizer
+   * (`orphan`, `foregroundDeletion`), Background drops both (registry store.go
+   * deletionFinalizersForGarbageCollection); unset keeps what the object has.
+   */
   delete(type: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions): ApiResult<KubeObject> {
     const obj = this.get(type, namespace, name);
     if (!obj) return fail(notFound(type, name));
     if (opts.dryRun) return ok(obj);
     const handler = this.#deleteHandlers.get(type.kind);
     const how = handler ? handler(obj, opts) : 'now';
-    if (how === 'graceful') return ok(this.get(type, namespace, name) ?? obj);
+    const current = this.get(type, namespace, name) ?? obj;
+    const finalizers = gcFinalizers(current.metadata.finalizers, opts.propagationPolicy);
+    const changed = !deepEqual(finalizers, current.metadata.finalizers ?? []);
+    if (!changed && (how === 'graceful' || current.metadata.deletionTimestamp)) return ok(current);
+    if (how === 'graceful' || finalizers.length) {
+      const { finalizers: _old, ...meta } = current.metadata;
+      // Kinds without graceful deletion are marked with grace period 0: once the finalizers are gone, so is the object.
+      const grace = meta.deletionGracePeriodSeconds ?? (how === 'now' ? 0 : undefined);
+      const marked: KubeObject = {
+        ...current,
+        metadata: { ...meta, deletionTimestamp: meta.deletionTimestamp ?? this.#clock.iso(), ...(grace !== undefined ? { deletionGracePeriodSeconds: grace } : {}), ...(finalizers.length ? { finalizers } : {}) },
+      };
+      return ok(this.#write(type, marked, 'update', opts, `${opts.actor} asked to delete ${type.singular}/${name}: marked for deletion, waiting for finalizers [${finalizers.join(' ')}]`));
+    }
     this.remove(type, obj, opts.actor);
     return ok(obj);
   }
 
-  /** Removes an object from the store for good. */
+  /**
+   * Removes an object from the store for good; one with finalizers stays, marked for
+   * deletion (grace period 0), until whoever owns them removes the last one.
+   */
   remove(type: ResourceType, obj: KubeObject, actor: Component): void {
     const m = obj.metadata;
     const current = this.get(type, m.namespace, m.name);
     if (!current) return;
+    const held = current.metadata;
+    if (held.finalizers?.length) {
+      if (held.deletionTimestamp && held.deletionGracePeriodSeconds === 0) return;
+      const why = `${actor} deleted ${type.singular}/${m.name}: kept until its finalizers [${held.finalizers.join(' ')}] are removed`;
+      this.#write(type, { ...current, metadata: { ...held, deletionTimestamp: held.deletionTimestamp ?? this.#clock.iso(), deletionGracePeriodSeconds: 0 } }, 'update', { actor, trusted: true }, why);
+      return;
+    }
+    this.#erase(type, current, actor);
+  }
+
+  #erase(type: ResourceType, current: KubeObject, actor: Component): void {
+    const m = current.metadata;
     const rec = this.#trace.emit({ component: 'api-server', action: 'delete', object: ref(type, current), why: `${actor} deleted ${type.singular}/${m.name}: removed ${storeKey(type.resource, m.namespace, m.name)} from etcd` });
     this.#trace.within(rec.id, () => this.store.remove(type.resource, current));
   }
@@ -203,6 +237,13 @@ export class ApiServer {
    * etcd): every write takes them, and the diagram animates the pair.
    */
   #write(type: ResourceType, obj: KubeObject, verb: 'create' | 'update', opts: WriteOptions, why?: string): KubeObject {
+    const m = obj.metadata;
+    // The last finalizer of an object marked for deletion is gone: the update deletes it
+    // (registry store.go ShouldDeleteDuringUpdate).
+    if (verb === 'update' && m.deletionTimestamp && m.deletionGracePeriodSeconds === 0 && !m.finalizers?.length) {
+      this.#erase(type, obj, opts.actor);
+      return obj;
+    }
     const stored: KubeObject = { ...obj, metadata: { ...obj.metadata, resourceVersion: this.store.nextResourceVersion() } };
     const rec = this.#trace.emit({
       component: 'api-server',
@@ -217,4 +258,14 @@ export class ApiServer {
 
 export function ref(type: ResourceType, obj: KubeObject): { kind: string; name: string; namespace?: string } {
   return { kind: type.kind, name: obj.metadata.name, ...(type.namespaced && obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}) };
+}
+
+/** The finalizers an object keeps when deleted with `policy`. */
+function gcFinalizers(current: readonly string[] | undefined, policy: DeleteOptions['propagationPolicy']): string[] {
+  const all = [...(current ?? [])];
+  if (policy === undefined) return all;
+  const others = all.filter((f) => f !== 'orphan' && f !== 'foregroundDeletion');
+  if (policy === 'Orphan') others.push('orphan');
+  if (policy === 'Foreground') others.push('foregroundDeletion');
+  return others;
 }

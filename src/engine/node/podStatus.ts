@@ -58,8 +58,11 @@ function condition(run: PodRun, type: string, ok: boolean, now: string, reason?:
   const status = ok ? 'True' : 'False';
   const prev = run.transitions.get(type);
   const at = prev && prev.status === status ? prev.at : now;
-  run.transitions.set(type, { status, at });
-  return { lastProbeTime: null, lastTransitionTime: at, status, type, ...(reason ? { reason } : {}), ...(message ? { message } : {}) } as unknown as PodCondition;
+  if (at !== prev?.at || status !== prev.status) run.transitions.set(type, { status, at });
+  const c: Record<string, unknown> = { lastProbeTime: null, lastTransitionTime: at, status, type };
+  if (reason) c['reason'] = reason;
+  if (message) c['message'] = message;
+  return c as unknown as PodCondition;
 }
 
 export function buildPodStatus(run: PodRun, now: string): PodStatus {

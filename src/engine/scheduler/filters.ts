@@ -84,8 +84,12 @@ export const checkUnschedulable: Check = (f, info) =>
   info.unschedulable && !f.toleratesUnschedulable ? { plugin: 'NodeUnschedulable', reasons: ['node(s) were unschedulable'], resolvable: false } : undefined;
 
 export const checkTaints: Check = (f, info) => {
-  const taint = info.blockingTaints.find((t) => !tolerates(f.tolerations, t));
-  return taint ? { plugin: 'TaintToleration', reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], resolvable: false } : undefined;
+  for (const taint of info.blockingTaints) {
+    if (!tolerates(f.tolerations, taint)) {
+      return { plugin: 'TaintToleration', reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], resolvable: false };
+    }
+  }
+  return undefined;
 };
 
 export const checkAffinity: Check = (f, info) => {
@@ -121,15 +125,37 @@ export const checkPorts: Check = (f, info) =>
 /** noderesources fitsRequest: pods first, then cpu, then memory; every shortfall is a reason. */
 export const checkResources: Check = (f, info) => {
   const req = f.req;
+  const tooMany = info.pods + 1 > info.allocatablePods;
+  const cpu = req.milliCpu > 0 && req.milliCpu > info.allocatableMilliCpu - info.requestedMilliCpu;
+  const memory = req.memory > 0 && req.memory > info.allocatableMemory - info.requestedMemory;
+  // The common case (it fits) allocates nothing: this runs for every candidate node.
+  if (!tooMany && !cpu && !memory) return undefined;
   const reasons: string[] = [];
-  if (info.pods + 1 > info.allocatablePods) reasons.push('Too many pods');
-  if (req.milliCpu > 0 && req.milliCpu > info.allocatableMilliCpu - info.requestedMilliCpu) reasons.push('Insufficient cpu');
-  if (req.memory > 0 && req.memory > info.allocatableMemory - info.requestedMemory) reasons.push('Insufficient memory');
-  return reasons.length ? { plugin: 'NodeResourcesFit', reasons, resolvable: true } : undefined;
+  if (tooMany) reasons.push('Too many pods');
+  if (cpu) reasons.push('Insufficient cpu');
+  if (memory) reasons.push('Insufficient memory');
+  return { plugin: 'NodeResourcesFit', reasons, resolvable: true };
 };
 
 /** The filters in the default profile's order; the first plugin to reject a node decides. */
 export const FILTERS: readonly Check[] = [checkUnschedulable, checkTaints, checkAffinity, checkPorts, checkResources];
+
+/**
+ * Whether every filter passes, without building failure reasons: the hot path, run for every
+ * candidate node of every pod. `filterNode` says why a node fails.
+ */
+export function passesFilters(f: PodFilter, info: NodeInfo): boolean {
+  if (info.unschedulable && !f.toleratesUnschedulable) return false;
+  const taints = info.blockingTaints;
+  for (let i = 0; i < taints.length; i++) if (!tolerates(f.tolerations, taints[i]!)) return false;
+  if (f.hasNodeConstraints && checkAffinity(f, info)) return false;
+  const req = f.req;
+  if (req.hostPorts.length && portsConflict(req.hostPorts, info.hostPorts)) return false;
+  if (info.pods + 1 > info.allocatablePods) return false;
+  if (req.milliCpu > 0 && req.milliCpu > info.allocatableMilliCpu - info.requestedMilliCpu) return false;
+  if (req.memory > 0 && req.memory > info.allocatableMemory - info.requestedMemory) return false;
+  return true;
+}
 
 /** Runs the filters for one node; undefined means the pod fits. */
 export function filterNode(f: PodFilter, info: NodeInfo): FilterFailure | undefined {

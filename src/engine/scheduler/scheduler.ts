@@ -10,7 +10,7 @@ import { typeForKind } from '../api/resources.ts';
 import type { ClusterContext } from '../context.ts';
 import { WorkQueue, objectKey, splitKey } from '../controllers/workQueue.ts';
 import type { FilterFailure, FilterPlugin, PodFilter } from './filters.ts';
-import { filterNode, fitErrorMessage, preparePodFilter } from './filters.ts';
+import { filterNode, fitErrorMessage, passesFilters, preparePodFilter } from './filters.ts';
 import { SchedulerCache } from './nodeInfo.ts';
 import { podRequest } from './podResources.ts';
 import { SchedulingQueue } from './schedulingQueue.ts';
@@ -37,7 +37,7 @@ export class Scheduler {
 
   constructor(ctx: ClusterContext) {
     this.#ctx = ctx;
-    this.#queue = new WorkQueue(ctx.clock, ctx.timings.schedulerLatencyMs, 'scheduler', (key) => this.#schedule(key));
+    this.#queue = new WorkQueue(ctx.clock, ctx.timings.schedulerLatencyMs, 'scheduler', (key) => this.#schedule(key), ctx.trace);
     this.#pending = new SchedulingQueue(ctx.clock, ctx.timings, this.#queue);
     const store = ctx.api.store;
     store.watch('pods', (e) => {
@@ -100,10 +100,11 @@ export class Scheduler {
     let found = 0;
     let i = 0;
     for (; i < total && found < want; i++) {
-      const info = order[(this.#nextStart + i) % total]!;
-      const failure = filterNode(filter, info);
-      if (failure) {
-        failures.push(failure);
+      let at = this.#nextStart + i;
+      if (at >= total) at -= total;
+      const info = order[at]!;
+      if (!passesFilters(filter, info)) {
+        failures.push(filterNode(filter, info)!);
         continue;
       }
       found++;

@@ -28,11 +28,12 @@ export function leastAllocatedScore(req: PodRequest, info: NodeInfo): number {
 
 /** balancedResourceScorer: 1 minus the standard deviation of the cpu and memory fractions. */
 export function balancedAllocationScore(req: PodRequest, info: NodeInfo): number {
-  const fractions: number[] = [];
-  if (info.allocatableMilliCpu > 0) fractions.push(Math.min(1, (info.nonZeroMilliCpu + req.nonZeroMilliCpu) / info.allocatableMilliCpu));
-  if (info.allocatableMemory > 0) fractions.push(Math.min(1, (info.nonZeroMemory + req.nonZeroMemory) / info.allocatableMemory));
-  const std = fractions.length === 2 ? Math.abs((fractions[0]! - fractions[1]!) / 2) : 0;
-  return Math.trunc((1 - std) * MAX);
+  // Two resources: the standard deviation of their fractions is half their difference.
+  // (No array here: this runs for every candidate node of every pod.)
+  if (info.allocatableMilliCpu <= 0 || info.allocatableMemory <= 0) return MAX;
+  const cpu = Math.min(1, (info.nonZeroMilliCpu + req.nonZeroMilliCpu) / info.allocatableMilliCpu);
+  const mem = Math.min(1, (info.nonZeroMemory + req.nonZeroMemory) / info.allocatableMemory);
+  return Math.trunc((1 - Math.abs((cpu - mem) / 2)) * MAX);
 }
 
 /** normalizedImageName: a reference without a tag means `:latest`. */
@@ -45,7 +46,8 @@ export function normalizedImageName(name: string): string {
  * of nodes that have it (so one node holding an image does not attract every pod).
  */
 export function imageLocalityScore(containers: readonly Container[], info: NodeInfo, imageNodes: ReadonlyMap<string, number>, totalNodes: number): number {
-  if (containers.length === 0 || totalNodes === 0) return 0;
+  // No images on the node: the sum is 0, clamped to the minimum threshold, which scores 0.
+  if (containers.length === 0 || totalNodes === 0 || info.images.size === 0) return 0;
   let sum = 0;
   if (info.images.size) {
     for (const c of containers) {

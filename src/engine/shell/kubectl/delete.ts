@@ -1,18 +1,21 @@
-// `kubectl delete`: by file, by type and name, by label selector or `--all`. Prints
-// `pod "x" deleted` as each request returns, then waits (simulated time passing) until the
-// objects are really gone, as kubectl's default --wait=true does; pods take their graceful
-// termination period. `--force --grace-period=0` removes them at once, with kubectl's warning.
+// `kubectl delete`: by file, by type and name, by label selector or `--all`, with --cascade's
+// propagationPolicy. Prints `pod "x" deleted` as each request returns, then waits (simulated
+// time) until the objects are really gone, as the default --wait=true does; pods take their
+// grace period. `--force --grace-period=0` removes them at once, with kubectl's warning.
 
 import type { KubeObject } from '../../api/objects.ts';
 import { isRecord } from '../../api/objects.ts';
 import type { ResourceType } from '../../api/resources.ts';
 import { qualifiedKind, typeForGVK } from '../../api/resources.ts';
 import type { Proc } from '../process.ts';
+import type { DeleteOptions } from '../../api/apiServer.ts';
 import type { Kubectl } from './client.ts';
 import { err, namespaceOf, out, printApiError, resolveType } from './client.ts';
 import { flagBool, flagValue, flagValues, parseFlags } from './flags.ts';
 import { readManifestSources } from './manifests.ts';
 import { matchesSelector } from './selector.ts';
+
+type Policy = NonNullable<DeleteOptions['propagationPolicy']>;
 
 const FLAGS = [
   { name: 'filename', short: 'f', kind: 'strings' },
@@ -48,6 +51,8 @@ Example resource specifications include:
 
 export function* del(k: Kubectl, args: readonly string[]): Proc {
   const flags = parseFlags(args, FLAGS);
+  const cascade = parseCascade(k, flagValue(flags, 'cascade') ?? 'background');
+  if (cascade === undefined) return 1;
   const namespace = namespaceOf(k, flags);
   const files = flagValues(flags, 'filename');
   const targets: Target[] = [];
@@ -93,7 +98,7 @@ export function* del(k: Kubectl, args: readonly string[]): Proc {
   for (const t of targets) {
     const rec = k.cluster.trace.emit({ component: 'kubectl', action: 'request', object: { kind: t.type.kind, name: t.name, ...(t.namespace ? { namespace: t.namespace } : {}) }, why: `kubectl asks the API server to delete ${t.type.singular}/${t.name}` });
     const r = k.cluster.trace.within(rec.id, () =>
-      k.cluster.api.delete(t.type, t.namespace, t.name, { actor: 'kubectl', ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}) }),
+      k.cluster.api.delete(t.type, t.namespace, t.name, { actor: 'kubectl', propagationPolicy: cascade, ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}) }),
     );
     if (!r.ok) {
       if (r.error.reason === 'NotFound' && flagBool(flags, 'ignore-not-found')) continue;
@@ -113,6 +118,21 @@ export function* del(k: Kubectl, args: readonly string[]): Proc {
     if (!gone()) yield { until: gone, timeoutMs: 24 * 3600 * 1000 };
   }
   return status;
+}
+
+const BOOLS: Readonly<Record<string, boolean>> = { '1': true, t: true, T: true, TRUE: true, true: true, True: true, '0': false, f: false, F: false, FALSE: false, false: false, False: false };
+const POLICIES: Readonly<Record<string, Policy>> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan' };
+
+/** parseCascadingFlag: a policy name, or the deprecated boolean (true = background, false = orphan). */
+function parseCascade(k: Kubectl, value: string): Policy | undefined {
+  const asBool = BOOLS[value];
+  if (asBool !== undefined) {
+    err(k, `warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${asBool ? 'background' : 'orphan'}.\n`);
+    return asBool ? 'Background' : 'Orphan';
+  }
+  const policy = POLICIES[value];
+  if (!policy) err(k, `error: invalid cascade value (${value}). Must be "background", "foreground", or "orphan"\n`);
+  return policy;
 }
 
 function fromArgs(k: Kubectl, positional: readonly string[], flags: ReturnType<typeof parseFlags>, namespace: string): Target[] | undefined | 'usage' {

@@ -12,6 +12,7 @@ import type { Subcommand } from './kubectl.ts';
 import { annotate, label } from './label.ts';
 import { logs } from './logs.ts';
 import { run } from './run.ts';
+import { scale } from './scale.ts';
 
 export const subcommands: Record<string, Subcommand> = {
   apply: (k, a) => apply(k, a, 'apply'),
@@ -22,6 +23,7 @@ export const subcommands: Record<string, Subcommand> = {
   delete: del,
   label,
   annotate,
+  scale,
   logs,
   explain,
   version,

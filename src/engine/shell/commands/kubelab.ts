@@ -1,6 +1,7 @@
-// The lab's own commands: `kubelab help|version|time`, and a short `help` in place of bash's
-// long builtin list. They describe what the terminal simulates, how its time works, and
-// what it leaves out, in the lab's voice rather than imitating a real tool.
+// The lab's own commands: `kubelab help|version|time`, `kubelab node stop|start NAME` (a
+// machine failing and coming back), and a short `help` in place of bash's long builtin list.
+// They describe what the terminal simulates, how its time works, and what it leaves out, in
+// the lab's voice rather than imitating a real tool.
 
 import { EPOCH_MS } from '../../clock.ts';
 import { isoFromMillis } from '../../clock.ts';
@@ -34,6 +35,11 @@ What is simulated:
   kubectl ...           the cluster's API server, controllers, scheduler and nodes
 ${microk8s ? '  microk8s kubectl ...  the same kubectl; microk8s status/enable/disable keep the\n                        addon list (addon pods are not simulated)\n' : ''}  docker build|images|tag|push|pull|login|logout
                         images and the lab's Docker Hub (no containers run locally)
+
+Failures:
+  kubelab node stop NAME   the node's kubelet stops heartbeating and its pods
+                           stop answering, as when the machine dies
+  kubelab node start NAME  the machine comes back: its kubelet starts again
 
 Time:
   The cluster runs on a simulated clock. \`sleep 30\` lets 30 simulated seconds
@@ -70,6 +76,7 @@ export function labCommands(shell: Shell): Record<string, CommandFn> {
       ctx.io.out(`${isoFromMillis(EPOCH_MS + now)}\nt=${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)} since the cluster started\n`);
       return 0;
     }
+    if (sub === 'node') return nodeCommand(shell, ctx);
     ctx.io.err(`kubelab: unknown command "${sub}"\nRun 'kubelab help' for what the lab can do.\n`);
     return 1;
   };
@@ -78,4 +85,33 @@ export function labCommands(shell: Shell): Record<string, CommandFn> {
     return 0;
   };
   return { kubelab, help };
+}
+
+/** `kubelab node stop|start NAME`: the node agents' stopNode/startNode. */
+function nodeCommand(shell: Shell, ctx: CommandContext): number {
+  const [, , action, name, ...extra] = ctx.argv;
+  if ((action !== 'stop' && action !== 'start') || !name || extra.length) {
+    ctx.io.err('Usage: kubelab node stop|start NAME\n');
+    return 1;
+  }
+  const nodes = shell.cluster.nodes;
+  if (!nodes.kubelets.has(name)) {
+    ctx.io.err(`kubelab: there is no node "${name}" (nodes: ${[...nodes.kubelets.keys()].join(', ')})\n`);
+    return 1;
+  }
+  if (action === 'stop') {
+    if (!nodes.stopNode(name)) {
+      ctx.io.err(`kubelab: node ${name} is already stopped\n`);
+      return 1;
+    }
+    const grace = shell.cluster.timings.nodeMonitorGraceMs / 1000;
+    ctx.io.out(`kubelab: node ${name} stopped: its kubelet no longer renews its lease or answers, as if the machine died.\nThe node controller marks it NotReady once the lease is older than ${grace}s.\n`);
+    return 0;
+  }
+  if (!nodes.startNode(name)) {
+    ctx.io.err(`kubelab: node ${name} is already running\n`);
+    return 1;
+  }
+  ctx.io.out(`kubelab: node ${name} started: its kubelet posts Ready again and syncs its pods.\n`);
+  return 0;
 }

@@ -158,9 +158,14 @@ function* xable(cluster: Cluster, ctx: CommandContext, action: 'enable' | 'disab
       enabled.delete(target);
       continue;
     }
-    ctx.io.out(enableText(cluster, ctx, name, addonArgs));
+    // The real addon applies manifests and prints `<object> created` for each; the lab creates
+    // none of them, so it prints the rest of the addon's output and says so instead.
+    const lines = enableText(cluster, ctx, name, addonArgs).split('\n');
+    const notCreated = lines.filter((l) => /^\S+\/\S+ created$/.test(l)).map((l) => l.slice(0, -' created'.length));
+    ctx.io.out(lines.filter((l) => !/^\S+\/\S+ created$/.test(l)).join('\n'));
     enabled.add(target);
-    labNote(ctx, `${name} is recorded as enabled, but the lab does not simulate its pods yet: they will not appear in kubectl get`);
+    const objects = notCreated.length ? `; it does not create the addon's ${notCreated.length} objects (${notCreated.slice(0, 2).join(', ')}${notCreated.length > 2 ? ', …' : ''}) or run its pods yet` : ', but does not run its pods yet';
+    labNote(ctx, `${name} is recorded as enabled${objects}`);
   }
   return 0;
 }

@@ -26,6 +26,10 @@ import { startNamespaceControllers } from './controllers/namespace.ts';
 import { addWorkloadIndexes } from './controllers/indexes.ts';
 import { ReplicaSetController } from './controllers/replicaset.ts';
 import { GarbageCollector } from './controllers/garbageCollector.ts';
+import { NodeLifecycleController } from './controllers/nodeLifecycle.ts';
+import { TaintEvictionController } from './controllers/taintEviction.ts';
+import { PodGarbageCollector } from './controllers/podGC.ts';
+import { DeploymentController } from './controllers/deployment/controller.ts';
 
 export interface ClusterOptions {
   readonly seed?: number;
@@ -45,6 +49,10 @@ export interface Cluster extends ClusterContext {
   readonly registry: Registry;
   readonly replicaSets: ReplicaSetController;
   readonly garbageCollector: GarbageCollector;
+  readonly nodeLifecycle: NodeLifecycleController;
+  readonly taintEviction: TaintEvictionController;
+  readonly podGC: PodGarbageCollector;
+  readonly deployments: DeploymentController;
   /** advances simulated time by `ms`, running everything due */
   advance(ms: number): void;
   /** advances until `done()` holds (checked after each step) or `maxMs` passes; returns whether it held */
@@ -91,8 +99,13 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const scheduler = new Scheduler(ctx);
   const replicaSets = new ReplicaSetController(ctx);
   const garbageCollector = new GarbageCollector(ctx);
+  const deployments = new DeploymentController(ctx);
   const registry = new Registry();
   const nodes = new NodeAgents(ctx, preset, new RegistryImageService(registry));
+  const nodeLifecycle = new NodeLifecycleController(ctx, nodes);
+  nodes.onLivenessChange((name) => nodeLifecycle.heartbeatChanged(name));
+  const taintEviction = new TaintEvictionController(ctx);
+  const podGC = new PodGarbageCollector(ctx);
 
   const advance = (ms: number): void => clock.advanceTo(clock.now + ms);
   const runUntil = (done: () => boolean, maxMs: number): boolean => {
@@ -109,5 +122,5 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   };
   // The cluster was created a little while before the learner arrives.
   clock.advanceTo(options.uptimeMs ?? 300_000);
-  return { ...ctx, preset, seed, scheduler, nodes, registry, replicaSets, garbageCollector, advance, runUntil };
+  return { ...ctx, preset, seed, scheduler, nodes, registry, replicaSets, garbageCollector, deployments, nodeLifecycle, taintEviction, podGC, advance, runUntil };
 }

@@ -30,6 +30,11 @@ export interface Timings {
   /** scheduler back-off for unschedulable pods: initial and max (podInitialBackoffSeconds, podMaxBackoffSeconds) */
   readonly schedulerBackoffInitialMs: number;
   readonly schedulerBackoffMaxMs: number;
+  /** kube-controller-manager --node-monitor-period: how often node health is checked */
+  readonly nodeMonitorPeriodMs: number;
+  /** pod garbage collector: gcCheckPeriod, and how long a node must be gone before its pods are (quarantineTime) */
+  readonly podGCPeriodMs: number;
+  readonly podGCQuarantineMs: number;
 }
 
 export const defaultTimings: Timings = {
@@ -49,6 +54,9 @@ export const defaultTimings: Timings = {
   pullBytesPerSecond: 40_000_000,
   schedulerBackoffInitialMs: 1_000,
   schedulerBackoffMaxMs: 10_000,
+  nodeMonitorPeriodMs: 5_000,
+  podGCPeriodMs: 20_000,
+  podGCQuarantineMs: 40_000,
 };
 
 /** The Kubernetes version the simulated cluster reports (server and kubelets). */

@@ -166,9 +166,8 @@ describe('the API server', () => {
     });
 
     // deploymentStrategy.PrepareForUpdate also bumps generation when annotations change
-    // ("annotations are copied from deployments to their replica sets"); the API server
-    // does not model that yet. Flip to `it` once it does.
-    it.fails('grows when only the annotations change, as deploymentStrategy does', () => {
+    // ("annotations are copied from deployments to their replica sets").
+    it('grows when only the annotations change, as deploymentStrategy does', () => {
       const cluster = createCluster({ seed: 1 });
       mustCreate(cluster, deploymentManifest(1));
       const r = cluster.api.update(deploymentManifest(1, { annotations: { note: 'x' } }), 'default', KUBECTL);

@@ -114,7 +114,7 @@ export class ApiServer {
     if (causes.length) return this.#reject(invalid(type, obj.metadata.name, causes), obj, opts);
     if (strategy.tracksGeneration) {
       const gen = old.metadata.generation ?? 1;
-      obj.metadata.generation = deepEqual(obj['spec'], old['spec']) ? gen : gen + 1;
+      obj.metadata.generation = deepEqual(obj['spec'], old['spec']) && !strategy.bumpsGeneration?.(obj, old) ? gen : gen + 1;
     }
     if (deepEqual({ ...obj, metadata: { ...obj.metadata, resourceVersion: '' } }, { ...old, metadata: { ...old.metadata, resourceVersion: '' } })) {
       return ok(old);

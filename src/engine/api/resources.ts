@@ -76,7 +76,7 @@ export const resourceTypes: readonly ResourceType[] = [
   { kind: 'ServiceAccount', resource: 'serviceaccounts', singular: 'serviceaccount', group: '', version: 'v1', namespaced: true, shortNames: ['sa'] },
   core('Service', 'services', true, ['svc'], undefined, ALL),
   grouped('apps', 'v1', 'DaemonSet', 'daemonsets', ['ds'], 'io.k8s.api.apps.v1.DaemonSet', ALL),
-  grouped('apps', 'v1', 'Deployment', 'deployments', ['deploy'], 'io.k8s.api.apps.v1.Deployment', ALL),
+  { ...grouped('apps', 'v1', 'Deployment', 'deployments', ['deploy'], 'io.k8s.api.apps.v1.Deployment', ALL), simulatedBy: 'deployment-controller' },
   { ...grouped('apps', 'v1', 'ReplicaSet', 'replicasets', ['rs'], 'io.k8s.api.apps.v1.ReplicaSet', ALL), simulatedBy: 'replicaset-controller' },
   grouped('apps', 'v1', 'StatefulSet', 'statefulsets', ['sts'], 'io.k8s.api.apps.v1.StatefulSet', ALL),
   grouped('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa'], 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler', ALL),

@@ -25,6 +25,8 @@ export interface Strategy {
   prepareForCreate?(obj: KubeObject, ctx: StrategyContext): void;
   validate?(obj: KubeObject): FieldCause[];
   validateUpdate?(obj: KubeObject, old: KubeObject): FieldCause[];
+  /** besides a spec change, what else bumps metadata.generation (PrepareForUpdate) */
+  bumpsGeneration?(obj: KubeObject, old: KubeObject): boolean;
 }
 
 export const genericStrategy: Strategy = { nameRule: 'subdomain', tracksGeneration: false };

@@ -33,6 +33,8 @@ export class Kubelet {
   readonly #imageService: ImageService;
   readonly #component: Component;
   alive = true;
+  /** what came due while the kubelet was stopped: it picks these up when it starts again */
+  #deferred: (() => void)[] = [];
 
   constructor(ctx: ClusterContext, nodeName: string, nodeIP: string, ips: PodIpAllocator, imageService: ImageService) {
     this.#ctx = ctx;
@@ -88,6 +90,37 @@ export class Kubelet {
         this.#startContainer(run, c);
       });
     }
+  }
+
+  /** The kubelet stops (the machine died): it ignores pod events and its due work waits. */
+  stop(): void {
+    this.alive = false;
+  }
+
+  /**
+   * The kubelet starts again: it does the work that came due while it was down, syncs every
+   * pod bound to its node (finishing the deletions it missed) and reports their status.
+   */
+  start(bound: readonly Stored<Pod>[]): void {
+    this.alive = true;
+    const deferred = this.#deferred;
+    this.#deferred = [];
+    for (const fn of deferred) fn();
+    const present = new Set<string>();
+    for (const pod of bound) {
+      const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+      present.add(key);
+      this.podChanged(key, pod);
+      const run = this.pods.get(key);
+      if (run && !run.terminating) this.#writeStatus(run, `the kubelet on ${this.nodeName} started again and reports pod ${pod.metadata.name}`);
+    }
+    for (const key of [...this.pods.keys()]) if (!present.has(key)) this.podDeleted(key);
+  }
+
+  /** Runs `fn` now if the kubelet is up, else when it starts again. */
+  #whenAlive(fn: () => void): void {
+    if (this.alive) fn();
+    else this.#deferred.push(fn);
   }
 
   /** The pod is gone from the API (force deleted, or our own final delete). */
@@ -354,14 +387,14 @@ export class Kubelet {
       const graceful = c.program?.handlesSigterm ?? true;
       const process = c.behaviour?.process;
       const stopMs = graceful ? Math.min(graceEnd, process?.stopAfterMs ?? 300) : graceEnd;
-      clock.after(stopMs, `kubelet/${this.nodeName}: stop ${c.name}`, () => {
+      clock.after(stopMs, `kubelet/${this.nodeName}: stop ${c.name}`, () => this.#whenAlive(() => {
         c.phase = 'terminated';
         c.ready = false;
         c.terminated = { exitCode: graceful ? (process?.stopExitCode ?? 0) : 137, reason: graceful ? 'Completed' : 'Error', startedAt: c.startedAt ?? clock.iso(), finishedAt: clock.iso(), containerID: c.containerID ?? '' };
         done();
-      });
+      }));
     }
-    if (remaining === 0) clock.after(100, `kubelet/${this.nodeName}: pod ${meta.name} stopped`, () => this.#finish(run.key, run.pod));
+    if (remaining === 0) clock.after(100, `kubelet/${this.nodeName}: pod ${meta.name} stopped`, () => this.#whenAlive(() => this.#finish(run.key, run.pod)));
     else this.#writeStatus(run, `stopping the containers of ${meta.name}`);
   }
 
@@ -412,6 +445,15 @@ export class Kubelet {
   #at(run: PodRun, c: ContainerRun | undefined, delayMs: number, what: string, fn: () => void): void {
     const cause = this.#ctx.trace.current;
     const task = this.#ctx.clock.after(Math.max(0, delayMs), `kubelet/${this.nodeName}: ${what} ${run.pod.metadata.name}`, () => {
+      if (!this.alive) {
+        this.#deferred.push(() => {
+          if (task.cancelled) return;
+          if (c) delete c.task;
+          if (run.terminating || this.pods.get(run.key) !== run) return;
+          this.#ctx.trace.within(cause, fn);
+        });
+        return;
+      }
       if (c) delete c.task;
       if (run.terminating || this.pods.get(run.key) !== run) return;
       this.#ctx.trace.within(cause, fn);

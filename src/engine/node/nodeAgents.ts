@@ -19,12 +19,17 @@ const PODS = typeForKind('Pod')!;
 const LEASES = typeForKind('Lease')!;
 /** kubelet nodeStatusReportFrequency: an unchanged status is re-posted this often */
 const STATUS_REPORT_MS = 300_000;
+/** kubelet lease renewal interval (25 % of the 40 s lease duration) */
+const LEASE_RENEW_MS = 10_000;
 
 export class NodeAgents {
   readonly kubelets = new Map<string, Kubelet>();
   readonly #ctx: ClusterContext;
   /** when each node registered: its lease renewals and status reports keep that phase */
   readonly #registeredAt = new Map<string, number>();
+  /** a stopped kubelet's last lease renewal: the Lease keeps it until the kubelet starts again */
+  readonly #lastRenewal = new Map<string, number>();
+  readonly #livenessListeners: ((name: string) => void)[] = [];
 
   constructor(ctx: ClusterContext, preset: Preset, images: ImageService) {
     this.#ctx = ctx;
@@ -49,6 +54,8 @@ export class NodeAgents {
         const cause = ctx.trace.current;
         ctx.clock.after(ctx.timings.kubeletLatencyMs, `kubelet/${nodeName}: sync ${pod.metadata.name}`, () => {
           const latest = ctx.api.get(PODS, pod.metadata.namespace, pod.metadata.name) as Stored<Pod> | undefined;
+          // A kubelet that stopped meanwhile syncs its pods when it starts again.
+          if (!kubelet.alive) return;
           if (latest && latest.metadata.uid === pod.metadata.uid) ctx.trace.within(cause, () => kubelet.podChanged(key, latest));
           else kubelet.podDeleted(key);
         });
@@ -60,12 +67,7 @@ export class NodeAgents {
   #register(node: Node, kubelet: Kubelet): void {
     const { api, clock, trace } = this.#ctx;
     const now = clock.iso();
-    const conditions: NodeCondition[] = [
-      cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', now),
-      cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', now),
-      cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', now),
-      cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', now),
-    ];
+    const conditions = kubeletConditions(now);
     const random = this.#ctx.random;
     const obj = {
       ...node,
@@ -115,9 +117,80 @@ export class NodeAgents {
    */
   leaseRenewTime(name: string): number | undefined {
     const since = this.#registeredAt.get(name);
-    if (since === undefined || !this.kubelets.get(name)?.alive) return undefined;
+    const kubelet = this.kubelets.get(name);
+    if (since === undefined || !kubelet) return undefined;
+    if (!kubelet.alive) return this.#lastRenewal.get(name);
     const now = this.#ctx.clock.now;
-    return now - ((now - since) % 10_000);
+    return now - ((now - since) % LEASE_RENEW_MS);
+  }
+
+  /** Whether the node's kubelet is running (heartbeating). */
+  isAlive(name: string): boolean {
+    return this.kubelets.get(name)?.alive ?? false;
+  }
+
+  /** Called with a node's name whenever its kubelet stops or starts (the lazy heartbeat's edges). */
+  onLivenessChange(listener: (name: string) => void): void {
+    this.#livenessListeners.push(listener);
+  }
+
+  /**
+   * `kubelab node stop`: the kubelet stops, as when its machine dies. It stops renewing its
+   * Lease and posting status, ignores pod events, and its pods stop answering. Returns false
+   * for an unknown node or one already stopped.
+   */
+  stopNode(name: string): boolean {
+    const kubelet = this.kubelets.get(name);
+    if (!kubelet?.alive) return false;
+    const renewed = this.leaseRenewTime(name);
+    if (renewed !== undefined) this.#lastRenewal.set(name, renewed);
+    kubelet.stop();
+    this.#ctx.trace.emit({ component: `kubelet/${name}`, action: 'heartbeat', object: { kind: 'Node', name }, why: `the kubelet on ${name} stopped (the machine is down): no more lease renewals or status reports` });
+    for (const l of this.#livenessListeners) l(name);
+    return true;
+  }
+
+  /**
+   * `kubelab node start`: the kubelet starts again, posts its node status (Ready), renews its
+   * Lease and syncs its pods, finishing the deletions that waited for it.
+   */
+  startNode(name: string): boolean {
+    const kubelet = this.kubelets.get(name);
+    if (!kubelet || kubelet.alive) return false;
+    const { api, clock, trace } = this.#ctx;
+    trace.emit({ component: `kubelet/${name}`, action: 'heartbeat', object: { kind: 'Node', name }, why: `the kubelet on ${name} started again: it renews its lease and posts its node status` });
+    this.#registeredAt.set(name, clock.now);
+    this.#lastRenewal.delete(name);
+    const node = api.get(NODES, undefined, name) as Stored<Node> | undefined;
+    if (node) this.#postReady(node, kubelet);
+    kubelet.start(api.store.byIndex('pods', 'node', name) as unknown as Stored<Pod>[]);
+    for (const l of this.#livenessListeners) l(name);
+    return true;
+  }
+
+  /**
+   * The restarted kubelet's first status: conditions the node controller set to Unknown go
+   * back to the kubelet's own, each transition with its event (kubelet setters.go).
+   */
+  #postReady(node: Stored<Node>, kubelet: Kubelet): void {
+    const { api, clock, events } = this.#ctx;
+    const now = clock.iso();
+    const fromKubelet = { component: 'kubelet', host: kubelet.nodeName };
+    events.record(node, 'Normal', 'Starting', 'Starting kubelet.', fromKubelet);
+    const fresh = new Map(kubeletConditions(now).map((c) => [c.type, c]));
+    const conditions = (node.status?.conditions ?? []).map((c) => {
+      const mine = fresh.get(c.type);
+      if (!mine) return c;
+      return c.status === mine.status ? { ...c, lastHeartbeatTime: now } : mine;
+    });
+    const changed = (node.status?.conditions ?? []).filter((c) => fresh.has(c.type) && c.status !== fresh.get(c.type)!.status).map((c) => c.type);
+    const next = { ...node, status: { ...node.status, conditions } } as unknown as KubeObject;
+    api.replace(NODES, next, `kubelet/${kubelet.nodeName}`, `the kubelet on ${kubelet.nodeName} started again and posts its node status: Ready`);
+    for (const type of changed) {
+      const event = STATUS_EVENTS[type];
+      if (event) events.record(node, 'Normal', event, `Node ${kubelet.nodeName} status is now: ${event}`, fromKubelet);
+    }
+    events.record(node, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods', fromKubelet);
   }
 
   /** Every 5 minutes an unchanged node status is posted again (heartbeat times, images). */
@@ -161,6 +234,24 @@ export class NodeAgents {
     return this.kubelets.get(name)?.images.list() ?? [];
   }
 }
+
+/** The conditions a healthy kubelet posts, in its order. */
+function kubeletConditions(now: string): NodeCondition[] {
+  return [
+    cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', now),
+    cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', now),
+    cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', now),
+    cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', now),
+  ];
+}
+
+/** the event the kubelet records when a condition returns to its healthy status */
+const STATUS_EVENTS: Readonly<Record<string, string>> = {
+  MemoryPressure: 'NodeHasSufficientMemory',
+  DiskPressure: 'NodeHasNoDiskPressure',
+  PIDPressure: 'NodeHasSufficientPID',
+  Ready: 'NodeReady',
+};
 
 function cond(type: string, status: string, reason: string, message: string, now: string): NodeCondition {
   return { lastHeartbeatTime: now, lastTransitionTime: now, message, reason, status, type };

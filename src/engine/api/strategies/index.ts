@@ -4,6 +4,7 @@ import type { ResourceType } from '../resources.ts';
 import type { Strategy } from '../strategy.ts';
 import { genericStrategy } from '../strategy.ts';
 import { podStrategy } from './pod.ts';
+import { deploymentStrategy } from './deployment.ts';
 import { defaultWorkload } from '../defaults/workloads.ts';
 import { configMapStrategy, eventStrategy, namespaceStrategy, nodeStrategy, secretStrategy } from './core.ts';
 
@@ -15,7 +16,7 @@ const strategies: Record<string, Strategy> = {
   ConfigMap: configMapStrategy,
   Event: eventStrategy,
   Service: { nameRule: 'dns1035', tracksGeneration: false },
-  Deployment: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
+  Deployment: deploymentStrategy,
   ReplicaSet: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
   DaemonSet: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
   StatefulSet: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },

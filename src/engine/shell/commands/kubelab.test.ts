@@ -43,3 +43,15 @@ describe('system commands', () => {
     expect(r.err).toMatch(/^kubelab: this lab runs a kind cluster/);
   });
 });
+
+describe('kubelab node', () => {
+  it('stops and starts a node and refuses what makes no sense', () => {
+    const { run } = testShell();
+    expect(run('kubelab node stop kubelab-worker').out).toContain('node kubelab-worker stopped');
+    expect(run('kubelab node stop kubelab-worker').err).toBe('kubelab: node kubelab-worker is already stopped\n');
+    expect(run('kubelab node start kubelab-worker').out).toContain('node kubelab-worker started');
+    expect(run('kubelab node start nope').err).toMatch(/^kubelab: there is no node "nope"/);
+    expect(run('kubelab node reboot kubelab-worker').err).toBe('Usage: kubelab node stop|start NAME\n');
+    expect(run('kubelab help').out).toContain('kubelab node stop NAME');
+  });
+});

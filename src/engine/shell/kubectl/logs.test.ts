@@ -105,6 +105,7 @@ kind: Deployment
 metadata:
   name: web
 spec:
+  replicas: 0
   selector:
     matchLabels: {app: web}
   template:

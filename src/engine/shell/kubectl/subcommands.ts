@@ -13,6 +13,11 @@ import { annotate, label } from './label.ts';
 import { logs } from './logs.ts';
 import { run } from './run.ts';
 import { scale } from './scale.ts';
+import { cordon, uncordon } from './cordon.ts';
+import { drain } from './drain.ts';
+import { taint } from './taint.ts';
+import { rollout } from './rollout.ts';
+import { set } from './setImage.ts';
 
 export const subcommands: Record<string, Subcommand> = {
   apply: (k, a) => apply(k, a, 'apply'),
@@ -24,6 +29,12 @@ export const subcommands: Record<string, Subcommand> = {
   label,
   annotate,
   scale,
+  rollout,
+  set,
+  cordon,
+  uncordon,
+  drain,
+  taint,
   logs,
   explain,
   version,

@@ -76,17 +76,23 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   });
   addWorkloadIndexes(store);
   const api = new ApiServer(store, clock, random, timings, trace);
-  // Event names end in the hex of a nanosecond timestamp, as client-go names them; the
-  // BigInt base is computed once per simulated millisecond.
+  // Event names end in the hex of a nanosecond timestamp, as client-go names them. The hex
+  // of each simulated millisecond is worked out once (BigInt); events within it add a small
+  // sequence to the low 32 bits with plain numbers.
   let eventSeq = 0;
   let nameMs = -1;
-  let nameBase = 0n;
+  let nameHigh = '';
+  let nameLow = 0;
   const eventName = (objectName: string): string => {
     if (clock.now !== nameMs) {
       nameMs = clock.now;
-      nameBase = BigInt(EPOCH_MS + nameMs) * 1_000_000n;
+      const nanos = BigInt(EPOCH_MS + nameMs) * 1_000_000n;
+      nameHigh = (nanos >> 32n).toString(16);
+      nameLow = Number(nanos & 0xffffffffn);
+      eventSeq = 0;
     }
-    return `${objectName}.${(nameBase + BigInt(eventSeq++)).toString(16)}`;
+    const low = (nameLow + eventSeq++) % 4294967296;
+    return `${objectName}.${nameHigh}${low.toString(16).padStart(8, '0')}`;
   };
   const events = new EventRecorder({
     nowIso: () => clock.iso(),

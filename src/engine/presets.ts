@@ -37,6 +37,17 @@ const CAPACITY = {
   pods: '110',
 };
 
+/** The labels every kubelet puts on its node. */
+function kubeletLabels(name: string): Record<string, string> {
+  return {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': name,
+    'kubernetes.io/os': 'linux',
+  };
+}
+
 function kindNode(plan: NodePlan): Node {
   return {
     apiVersion: 'v1',
@@ -44,11 +55,7 @@ function kindNode(plan: NodePlan): Node {
     metadata: {
       name: plan.name,
       labels: {
-        'beta.kubernetes.io/arch': 'amd64',
-        'beta.kubernetes.io/os': 'linux',
-        'kubernetes.io/arch': 'amd64',
-        'kubernetes.io/hostname': plan.name,
-        'kubernetes.io/os': 'linux',
+        ...kubeletLabels(plan.name),
         ...(plan.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
       },
       annotations: {
@@ -74,11 +81,7 @@ function microk8sNode(plan: NodePlan): Node {
     metadata: {
       name: plan.name,
       labels: {
-        'beta.kubernetes.io/arch': 'amd64',
-        'beta.kubernetes.io/os': 'linux',
-        'kubernetes.io/arch': 'amd64',
-        'kubernetes.io/hostname': plan.name,
-        'kubernetes.io/os': 'linux',
+        ...kubeletLabels(plan.name),
         'microk8s.io/cluster': 'true',
         'node.kubernetes.io/microk8s-controlplane': 'microk8s-controlplane',
       },

@@ -1,8 +1,9 @@
 // Property test: random replicas, maxSurge, maxUnavailable and minReadySeconds, then image
 // changes, scaling and pod kills in the middle of rollouts. At every ReplicaSet write the
-// rolling-update bounds hold; afterwards the Deployment converges to its template and size,
-// old ReplicaSets end at 0 and history stays within revisionHistoryLimit.
-// Replay a failure with FC_SEED=<seed> npx vitest run <this file>.
+// rolling-update bounds hold (between the writes of a proportional scale aside, as upstream);
+// afterwards the Deployment converges to its template and size, old ReplicaSets end at 0 and
+// history stays within revisionHistoryLimit.
+// Replay a failure with FC_SEED=<seed> npx vitest run <this file>; FC_RUNS=<n> runs more cases.
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -10,11 +11,14 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/objects.ts';
 import { typeForKind } from '../../api/resources.ts';
 import { maxSurge, maxUnavailable } from './fenceposts.ts';
+import { isScalingEvent } from './proportion.ts';
+import { asCounts } from './replicaSets.ts';
 import { rolloutSpec } from './status.ts';
 import { getDeployment, isDone, replicaSets, scaleDeployment, setImage, setupDeployment } from './testing.ts';
 
 const PODS = typeForKind('Pod')!;
 const SEED = Number(process.env['FC_SEED'] ?? 20_260_102);
+const RUNS = Number(process.env['FC_RUNS'] ?? 40);
 const IMAGES = ['nginx:1.24', 'nginx:1.25', 'nginx:1.26', 'nginx:1.27'];
 
 type Op =
@@ -47,9 +51,14 @@ describe('Deployment controller properties', () => {
           const rss = replicaSets(c);
           const total = rss.reduce((n, rs) => n + (rs.spec?.replicas ?? 0), 0);
           // The controller never grows the ReplicaSets past replicas + maxSurge (a scale-down the
-          // user just asked for is not the controller's doing, so only growth is checked).
+          // user just asked for is not the controller's doing, so only growth is checked). One
+          // exception, as upstream: a proportional scale() writes the largest ReplicaSet first,
+          // leftovers included, then the others ("TODO: Use transactions"), so Σ may pass the
+          // ceiling between the writes of one pass, while some ReplicaSet is still stamped for
+          // another size; the pass's last write is checked.
           const ceiling = spec.replicas + maxSurge(spec);
-          if (total > previous && total > ceiling) violations.push(`Σ spec ${previous} → ${total} > ${ceiling}`);
+          const midScale = isScalingEvent(spec, rss.map(asCounts));
+          if (total > previous && total > ceiling && !midScale) violations.push(`Σ spec ${previous} → ${total} > ${ceiling} at ${c.clock.now} ms`);
           previous = total;
         });
         for (const op of ops) {
@@ -64,10 +73,7 @@ describe('Deployment controller properties', () => {
         expect(c.runUntil(() => isDone(c), 600_000)).toBe(true);
         c.advance(5_000);
         stop();
-        // TODO: with maxSurge 0, a scale-down during a rollout (image change, then scale 2 → 1)
-        // lets the controller grow Σ spec from 1 back to 2, past replicas + maxSurge; not yet
-        // explained (FC_SEED=20260102 shows it), so growth past the ceiling is not asserted here.
-        void violations;
+        expect(violations).toEqual([]);
         const d = getDeployment(c);
         const rss = replicaSets(c);
         const image = d.spec!.template.spec!.containers[0]!.image;
@@ -79,7 +85,7 @@ describe('Deployment controller properties', () => {
         const running = (c.api.list(PODS, 'default') as unknown as Stored<Pod>[]).filter((p) => !p.metadata.deletionTimestamp);
         expect(running).toHaveLength(d.spec!.replicas!);
       }),
-      { seed: SEED, numRuns: 40 },
+      { seed: SEED, numRuns: RUNS },
     );
   });
 
@@ -105,7 +111,7 @@ describe('Deployment controller properties', () => {
         expect(worstLow).toBeGreaterThanOrEqual(low);
         expect(worstHigh).toBeLessThanOrEqual(high);
       }),
-      { seed: SEED, numRuns: 40 },
+      { seed: SEED, numRuns: RUNS },
     );
   });
 });

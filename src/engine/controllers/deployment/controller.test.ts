@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deepEqual } from '../../api/objects.ts';
 import { getCondition } from './status.ts';
 import { boundsWatch, editDeployment, getDeployment, isDone, replicaSets, revisionsOf, scaleDeployment, setImage, setupDeployment } from './testing.ts';
 
@@ -42,6 +43,27 @@ describe('Deployment controller', () => {
       const rss = replicaSets(c);
       expect(rss.map((rs) => rs.spec!.replicas).sort()).toEqual([0, 5]);
       expect(revisionsOf(c)).toEqual([1, 2]);
+    });
+
+    it('writes the Deployment only when its status or revision changes (each write is a rollout status line)', () => {
+      const c = setupDeployment(SEED_STRATEGY, 'nigelpoulton/getting-started-k8s:1.0');
+      c.runUntil(() => isDone(c), 120_000);
+      const unchanged: string[] = [];
+      let writes = 0;
+      const stop = c.api.store.watch('deployments', (e) => {
+        if (e.type !== 'MODIFIED' || !e.old) return;
+        writes++;
+        const same = deepEqual(e.old.status, e.object.status) && deepEqual(e.old.metadata.annotations, e.object.metadata.annotations) && deepEqual(e.old.spec, e.object.spec);
+        if (same) unchanged.push(`write at ${c.clock.now} ms changed nothing`);
+      });
+      setImage(c, 'nigelpoulton/getting-started-k8s:2.0');
+      expect(c.runUntil(() => isDone(c), 300_000)).toBe(true);
+      c.advance(10_000);
+      stop();
+      expect(unchanged).toEqual([]);
+      // As upstream: the revision + NewReplicaSetCreated write, the first status, then per new pod
+      // its creation, readiness and availability and the old pod's removal.
+      expect(writes).toBeGreaterThan(5 * 3);
     });
   });
 
@@ -109,6 +131,29 @@ describe('Deployment controller', () => {
       c.advance(2_000);
       expect(sizes()).toEqual([4, 6]);
       expect(replicaSets(c).every((rs) => rs.metadata.annotations?.['deployment.kubernetes.io/desired-replicas'] === '10')).toBe(true);
+    });
+  });
+
+  describe('when scaled down and given a new image before the controller has looked', () => {
+    it('does not grow the old ReplicaSet back while its status still counts the removed pod', () => {
+      // The scale-down is synced first (a scaling event), then the rolling pass sees the old
+      // ReplicaSet at spec 1 with status.availableReplicas still 2 (FC_SEED=20260102).
+      const c = setupDeployment({ replicas: 2, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } }, 'nginx:1.27', 1);
+      c.runUntil(() => isDone(c), 120_000);
+      const old = replicaSets(c)[0]!.metadata.name;
+      const oldSizes: number[] = [];
+      const bounds = boundsWatch(c);
+      const stop = c.api.store.watch('replicasets', (e) => {
+        if (e.object.metadata.name === old) oldSizes.push((e.object.spec as { replicas?: number } | undefined)?.replicas ?? 0);
+      });
+      scaleDeployment(c, 1);
+      setImage(c, 'nginx:1.24');
+      expect(c.runUntil(() => isDone(c), 300_000)).toBe(true);
+      stop();
+      bounds.stop();
+      expect(bounds.maxTotal).toBeLessThanOrEqual(1);
+      expect(oldSizes.every((n, i) => i === 0 || n <= oldSizes[i - 1]!)).toBe(true);
+      expect(oldSizes.at(-1)).toBe(0);
     });
   });
 

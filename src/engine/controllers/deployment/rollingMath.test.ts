@@ -66,6 +66,23 @@ describe('removing unhealthy old pods first', () => {
     expect(r.oldRSs[0]!.replicas).toBe(c.resultingOldReplicas);
   });
 
+  it('refuses to "clean up" a ReplicaSet whose status still counts more available pods than its spec', () => {
+    // Right after a scale-down 2 → 1 the status lags: spec 1, available 2, so spec - available = -1.
+    const r = cleanupUnhealthyReplicas([rs('a', 3, 1, OLD_TIME), rs('b', 1, 2, NEW_TIME)], 5);
+    expect(r.actions).toEqual([{ name: 'a', from: 3, to: 1 }]);
+    expect(r.error).toBe('when cleaning up unhealthy replicas, got invalid request to scale down b 1 -> 2');
+  });
+
+  it('makes reconcileOldReplicaSets report nothing scaled when the cleanup refuses', () => {
+    const d = spec(1, 0, 1);
+    const oldRS = rs('old', 1, 2, OLD_TIME);
+    const newRS = rs('new', 0, 0, NEW_TIME);
+    const r = reconcileOldReplicaSets(d, [oldRS, newRS], [oldRS], newRS);
+    expect(r).toEqual({ scaled: false, actions: [], error: 'when cleaning up unhealthy replicas, got invalid request to scale down old 1 -> 2' });
+    const plan = planRollingSync(d, [oldRS], newRS, 'new');
+    expect(plan.ok && plan.plan.actions).toEqual([]);
+  });
+
   it('walks old ReplicaSets oldest first', () => {
     const r = cleanupUnhealthyReplicas([rs('b', 3, 1, NEW_TIME), rs('a', 3, 1, OLD_TIME)], 3);
     expect(r.actions).toEqual([{ name: 'a', from: 3, to: 1 }, { name: 'b', from: 3, to: 2 }]);

@@ -82,11 +82,14 @@ const scaled = (rs: ReplicaSetCounts, to: number): ReplicaSetCounts => ({ ...rs,
  * cleanupUnhealthyReplicas: from the oldest old ReplicaSet on, remove pods that are not
  * available (the ReplicaSet controller deletes not-ready pods first), up to maxCleanupCount.
  * Returns the old ReplicaSets with their new spec (status untouched, as upstream).
+ * Status lags spec: just after a scale-down, status.availableReplicas can exceed spec.replicas,
+ * and spec - available is negative. Upstream refuses that "scale down" (it would grow the
+ * ReplicaSet) with an error, keeping the scales already issued; so does this, in `error`.
  */
 export function cleanupUnhealthyReplicas(
   oldRSs: readonly ReplicaSetCounts[],
   maxCleanupCount: number,
-): { oldRSs: ReplicaSetCounts[]; cleanupCount: number; actions: ScaleAction[] } {
+): { oldRSs: ReplicaSetCounts[]; cleanupCount: number; actions: ScaleAction[]; error?: string } {
   const sorted = [...oldRSs].sort(byCreation);
   const actions: ScaleAction[] = [];
   let total = 0;
@@ -95,8 +98,13 @@ export function cleanupUnhealthyReplicas(
     if (total >= maxCleanupCount) break;
     if (rs.replicas === 0 || rs.replicas === rs.availableReplicas) continue;
     const count = Math.min(maxCleanupCount - total, rs.replicas - rs.availableReplicas);
-    actions.push({ name: rs.name, from: rs.replicas, to: rs.replicas - count });
-    sorted[i] = scaled(rs, rs.replicas - count);
+    const to = rs.replicas - count;
+    if (to > rs.replicas) {
+      const error = `when cleaning up unhealthy replicas, got invalid request to scale down ${rs.name} ${rs.replicas} -> ${to}`;
+      return { oldRSs: sorted, cleanupCount: total, actions, error };
+    }
+    actions.push({ name: rs.name, from: rs.replicas, to });
+    sorted[i] = scaled(rs, to);
     total += count;
   }
   return { oldRSs: sorted, cleanupCount: total, actions };
@@ -136,17 +144,20 @@ export function maxScaledDown(spec: RolloutSpec, allRSs: readonly ReplicaSetCoun
 /**
  * reconcileOldReplicaSets: oldRSs are the active old ReplicaSets, allRSs every owned one
  * (new included). Unhealthy old pods go first, then available ones down to minAvailable.
+ * When the cleanup refuses (see cleanupUnhealthyReplicas), upstream swallows the error and
+ * reports "not scaled" for this pass; the next ReplicaSet status update brings another sync.
  */
 export function reconcileOldReplicaSets(
   spec: RolloutSpec,
   allRSs: readonly ReplicaSetCounts[],
   oldRSs: readonly ReplicaSetCounts[],
   newRS: ReplicaSetCounts,
-): { scaled: boolean; actions: ScaleAction[] } {
+): { scaled: boolean; actions: ScaleAction[]; error?: string } {
   if (sumReplicas(oldRSs) === 0) return { scaled: false, actions: [] };
   const budget = maxScaledDown(spec, allRSs, newRS);
   if (budget <= 0) return { scaled: false, actions: [] };
   const cleanup = cleanupUnhealthyReplicas(oldRSs, budget);
+  if (cleanup.error !== undefined) return { scaled: false, actions: cleanup.actions, error: cleanup.error };
   const scaleDown = scaleDownOldReplicaSetsForRollingUpdate(spec, [...cleanup.oldRSs, newRS], cleanup.oldRSs);
   return {
     scaled: cleanup.cleanupCount + scaleDown.scaledDown > 0,
@@ -159,6 +170,8 @@ export interface RollingSyncPlan {
   readonly createReplicas?: number;
   /** Scale operations in the order the controller issues them. */
   readonly actions: readonly ScaleAction[];
+  /** Why reconcileOldReplicaSets gave up part-way; the pass then counts as "nothing scaled". */
+  readonly error?: string;
 }
 
 /**
@@ -185,5 +198,5 @@ export function planRollingSync(
   const grow = reconcileNewReplicaSet(spec, allRSs, current);
   if (grow) return { ok: true, plan: { ...created, actions: [grow] } };
   const old = reconcileOldReplicaSets(spec, allRSs, activeReplicaSets(oldRSs), current);
-  return { ok: true, plan: { ...created, actions: old.actions } };
+  return { ok: true, plan: { ...created, actions: old.actions, ...(old.error !== undefined ? { error: old.error } : {}) } };
 }

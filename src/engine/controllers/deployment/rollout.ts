@@ -14,7 +14,7 @@ import { asCounts } from './replicaSets.ts';
 import type { D, RS } from './status.ts';
 import { calculateStatus, getCondition, isComplete, newCondition, rolloutSpec, rolloutStatus, setCondition, untilDeadline } from './status.ts';
 import type { Rollout } from './sync.ts';
-import { DeploymentWrites, allOf } from './sync.ts';
+import { DEPLOYMENT_CONTROLLER, DeploymentWrites, allOf, ref } from './sync.ts';
 
 export interface DeploymentSyncResult {
   readonly requeueAfterMs?: number;
@@ -88,11 +88,21 @@ export class DeploymentSync {
     const spec = rolloutSpec(r.d);
     const plan = planRollingSync(spec, r.oldRSs.map(asCounts), asCounts(r.newRS), r.newRS.metadata.name);
     const name = r.d.metadata.name;
+    const newName = r.newRS.metadata.name;
     const why = (a: ScaleAction): string =>
-      a.to > a.from
-        ? `Deployment ${name} rolls out ${a.name}: ${spec.replicas} wanted, up to ${spec.replicas} + maxSurge pods allowed: scaling it up ${a.from} → ${a.to}`
-        : `Deployment ${name} keeps at least ${spec.replicas} - maxUnavailable pods available: scaling old ReplicaSet ${a.name} down ${a.from} → ${a.to}`;
-    const scaled = plan.ok && this.#apply(r, plan.plan.actions, why);
+      a.name !== newName
+        ? `Deployment ${name} keeps at least ${spec.replicas} - maxUnavailable pods available: scaling old ReplicaSet ${a.name} down ${a.from} → ${a.to}`
+        : a.to > a.from
+          ? `Deployment ${name} rolls out ${a.name}: ${spec.replicas} wanted, up to ${spec.replicas} + maxSurge pods allowed: scaling it up ${a.from} → ${a.to}`
+          : `Deployment ${name} wants ${spec.replicas} replicas: scaling its new ReplicaSet ${a.name} down ${a.from} → ${a.to}`;
+    const applied = plan.ok && this.#apply(r, plan.plan.actions, why);
+    const gaveUp = plan.ok ? plan.plan.error : undefined;
+    if (gaveUp !== undefined) {
+      const because = `Deployment ${name} leaves its old ReplicaSets alone this pass: a status still counts more available pods than its ReplicaSet now wants (${gaveUp})`;
+      this.#ctx.trace.emit({ component: DEPLOYMENT_CONTROLLER, action: 'reconcile', object: ref(r.d), why: because });
+    }
+    // Upstream's reconcileOldReplicaSets answers "not scaled" when it gave up, even after partial scales.
+    const scaled = applied && gaveUp === undefined;
     if (!scaled && isComplete(r.d, r.d.status)) this.#writes.cleanup(r);
     return this.#finish(r);
   }

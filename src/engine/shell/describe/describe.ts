@@ -2,13 +2,16 @@
 // (k8s.io/kubectl/pkg/describe describerMap) and falls back to the generic describer for
 // kinds the lab has no dedicated describer for yet.
 
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { ConfigMap, Event, Namespace, Node, Pod, Secret } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/objects.ts';
 import { describeConfigMap, describeNamespace, describeSecret } from './basic.ts';
+import { describeDeployment } from './deployment.ts';
 import { describeGeneric } from './generic.ts';
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
+import { describeReplicaSet } from './replicaSet.ts';
 
 export interface DescribeContext {
   /** Simulated now, in millis (ages are measured against it). */
@@ -23,6 +26,10 @@ export interface DescribeContext {
   readonly podsOnNode?: readonly Pod[];
   /** Nodes only: the node's Lease in kube-node-lease, when it has one. */
   readonly nodeLease?: Lease;
+  /** Deployments only: the ReplicaSets the Deployment controls. */
+  readonly replicaSets?: readonly ReplicaSet[];
+  /** ReplicaSets only: the pods the ReplicaSet controls. */
+  readonly controlledPods?: readonly Pod[];
 }
 
 /** The text `kubectl describe <kind> <name>` prints for `obj`, ending in a newline. */
@@ -44,6 +51,10 @@ export function describe(obj: KubeObject, ctx: DescribeContext): string {
       return describeSecret(obj as unknown as Secret);
     case 'ConfigMap':
       return describeConfigMap(obj as unknown as ConfigMap, events, ctx.now);
+    case 'Deployment':
+      return describeDeployment(obj as unknown as Deployment, ctx.replicaSets ?? [], events, ctx.now);
+    case 'ReplicaSet':
+      return describeReplicaSet(obj as unknown as ReplicaSet, ctx.controlledPods ?? [], events, ctx.now);
     default:
       return describeGeneric(obj, events, ctx.now);
   }

@@ -5,8 +5,10 @@
 
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import type { Lease } from 'kubernetes-types/coordination/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../api/objects.ts';
 import type { ResourceType } from '../../api/resources.ts';
+import { OWNER_INDEX, compileSelector, controllerOf } from '../../controllers/indexes.ts';
 import { describe } from '../describe/describe.ts';
 import type { CmdError, Found } from './builder.ts';
 import { reportErrors, resolveFiles, resolveResources } from './builder.ts';
@@ -100,7 +102,21 @@ function describeOne(k: Kubectl, f: Found, withEvents: boolean): string {
     const lease = stored && renewed !== undefined ? { ...stored, spec: { ...stored.spec, renewTime: k.cluster.clock.isoMicro(renewed) } } : stored;
     return describe(object, { now, podsOnNode: pods, ...(events ? { events } : {}), ...(lease ? { nodeLease: lease } : {}) });
   }
+  if (object.kind === 'Deployment') {
+    return describe(object, { now, replicaSets: controlledBy(k, 'replicasets', object), ...(events ? { events } : {}) });
+  }
+  if (object.kind === 'ReplicaSet') {
+    return describe(object, { now, controlledPods: controlledBy(k, 'pods', object), ...(events ? { events } : {}) });
+  }
   return describe(object, { now, ...(events ? { events } : {}) });
+}
+
+/** What kubectl lists by the owner's selector and keeps when the owner is its controller. */
+function controlledBy<T>(k: Kubectl, resource: 'replicasets' | 'pods', owner: KubeObject): T[] {
+  const selector = compileSelector((owner['spec'] as { selector?: LabelSelector } | undefined)?.selector);
+  return k.cluster.api.store
+    .byIndex(resource, OWNER_INDEX, owner.metadata.uid)
+    .filter((o) => controllerOf(o)?.uid === owner.metadata.uid && o.metadata.namespace === owner.metadata.namespace && selector.matches(o.metadata.labels)) as unknown as T[];
 }
 
 /** The events kubectl's field selector finds: same kind, namespace and name (and uid when set). */

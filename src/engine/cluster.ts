@@ -7,6 +7,7 @@ import type { Stored } from './api/objects.ts';
 import type { KubeObject } from './api/objects.ts';
 import type { Event } from 'kubernetes-types/core/v1';
 import { ApiServer } from './api/apiServer.ts';
+import { ServiceAllocators } from './api/allocators.ts';
 import { EventRecorder } from './api/events.ts';
 import { typeForKind } from './api/resources.ts';
 import { Store } from './api/store.ts';
@@ -30,6 +31,10 @@ import { NodeLifecycleController } from './controllers/nodeLifecycle.ts';
 import { TaintEvictionController } from './controllers/taintEviction.ts';
 import { PodGarbageCollector } from './controllers/podGC.ts';
 import { DeploymentController } from './controllers/deployment/controller.ts';
+import { EndpointsController } from './controllers/endpoints.ts';
+import { EndpointSliceController } from './controllers/endpointSlice.ts';
+import { ResourceMetrics } from './node/metrics.ts';
+import { HorizontalController } from './controllers/podautoscaler/horizontal.ts';
 
 export interface ClusterOptions {
   readonly seed?: number;
@@ -53,6 +58,11 @@ export interface Cluster extends ClusterContext {
   readonly taintEviction: TaintEvictionController;
   readonly podGC: PodGarbageCollector;
   readonly deployments: DeploymentController;
+  readonly endpoints: EndpointsController;
+  readonly endpointSlices: EndpointSliceController;
+  /** the resource metrics API (metrics-server) over the kubelets, driven by `kubelab load` */
+  readonly metrics: ResourceMetrics;
+  readonly autoscalers: HorizontalController;
   /** advances simulated time by `ms`, running everything due */
   advance(ms: number): void;
   /** advances until `done()` holds (checked after each step) or `maxMs` passes; returns whether it held */
@@ -69,13 +79,13 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const random = new Random(seed);
   const trace = new TraceStream(() => clock.now);
   const store = new Store();
-  store.addIndex('pods', 'node', (o) => [((o['spec'] as { nodeName?: string } | undefined)?.nodeName) ?? '']);
+  store.addIndex('pods', 'node', (o) => [((o['spec'] as { nodeName?: string } | undefined)?.nodeName) ?? ''], (a, b) => a['spec'] === b['spec']);
   store.addIndex('events', 'involvedObject', (o) => {
     const io = (o as unknown as Event).involvedObject;
     return [`${io.kind}/${io.namespace ?? ''}/${io.name}`];
   });
   addWorkloadIndexes(store);
-  const api = new ApiServer(store, clock, random, timings, trace);
+  const api = new ApiServer(store, clock, random, timings, trace, new ServiceAllocators(preset.serviceCIDR, random));
   // Event names end in the hex of a nanosecond timestamp, as client-go names them. The hex
   // of each simulated millisecond is worked out once (BigInt); events within it add a small
   // sequence to the low 32 bits with plain numbers.
@@ -112,6 +122,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   nodes.onLivenessChange((name) => nodeLifecycle.heartbeatChanged(name));
   const taintEviction = new TaintEvictionController(ctx);
   const podGC = new PodGarbageCollector(ctx);
+  const endpoints = new EndpointsController(ctx);
+  const endpointSlices = new EndpointSliceController(ctx);
+  const metrics = new ResourceMetrics(ctx, nodes);
+  const autoscalers = new HorizontalController(ctx, metrics);
 
   const advance = (ms: number): void => clock.advanceTo(clock.now + ms);
   const runUntil = (done: () => boolean, maxMs: number): boolean => {
@@ -128,5 +142,5 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   };
   // The cluster was created a little while before the learner arrives.
   clock.advanceTo(options.uptimeMs ?? 300_000);
-  return { ...ctx, preset, seed, scheduler, nodes, registry, replicaSets, garbageCollector, deployments, nodeLifecycle, taintEviction, podGC, advance, runUntil };
+  return { ...ctx, preset, seed, scheduler, nodes, registry, replicaSets, garbageCollector, deployments, nodeLifecycle, taintEviction, podGC, endpoints, endpointSlices, metrics, autoscalers, advance, runUntil };
 }

@@ -3,6 +3,7 @@
 // Name suffixes use the alphabet of k8s.io/apimachinery/pkg/util/rand (no vowels, no 0/1/3).
 
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+const HEX_DIGIT = '0123456789abcdef';
 const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** Eight hex digits of an unsigned 32-bit integer, without toString/padStart. */
@@ -56,13 +57,13 @@ export class Random {
 
   /** A version-4 UUID from the seeded stream. */
   uuid(): string {
-    const h = (): string => hex8(this.uint32());
-    const a = h();
-    const b = h();
-    const c = h();
-    const d = h();
-    const variant = (8 + (parseInt(c[0]!, 16) & 3)).toString(16);
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+    // Four words a, b, c, d: a | b's high half | 4 and b's last three digits | the variant
+    // (8-b from c's top two bits) and c's next three digits | c's low half and d.
+    const a = this.uint32();
+    const b = this.uint32();
+    const c = this.uint32();
+    const d = this.uint32();
+    return `${hex8(a)}-${HEX_BYTE[b >>> 24]!}${HEX_BYTE[(b >>> 16) & 255]!}-4${HEX_DIGIT[(b >>> 8) & 15]!}${HEX_BYTE[b & 255]!}-${HEX_DIGIT[8 + ((c >>> 28) & 3)]!}${HEX_DIGIT[(c >>> 24) & 15]!}${HEX_BYTE[(c >>> 16) & 255]!}-${HEX_BYTE[(c >>> 8) & 255]!}${HEX_BYTE[c & 255]!}${hex8(d)}`;
   }
 
   /** Hex string of `n` characters (container IDs, image digests). */

@@ -20,6 +20,8 @@ import type { Strategy, StrategyContext } from './strategy.ts';
 import { strategyFor } from './strategies/index.ts';
 import { validateObjectMeta } from './validation/names.ts';
 import { decodeManifest } from './decode.ts';
+import { ServiceAllocators } from './allocators.ts';
+import { releaseServiceAllocations } from './strategies/service.ts';
 
 export interface WriteOptions {
   /** who is asking (for the trace) */
@@ -44,17 +46,21 @@ export class ApiServer {
   readonly #timings: Timings;
   readonly #trace: TraceStream;
   readonly #deleteHandlers = new Map<string, DeleteHandler>();
+  /** ClusterIPs and node ports (kube-apiserver's default 10.96.0.0/12 unless the cluster passes its own) */
+  readonly services: ServiceAllocators;
 
-  constructor(store: Store, clock: Clock, random: Random, timings: Timings, trace: TraceStream) {
+  constructor(store: Store, clock: Clock, random: Random, timings: Timings, trace: TraceStream, services?: ServiceAllocators) {
     this.store = store;
     this.#clock = clock;
     this.#random = random;
     this.#timings = timings;
     this.#trace = trace;
+    this.services = services ?? new ServiceAllocators('10.96.0.0/12', random);
+    releaseServiceAllocations(store, this.services);
   }
 
   get #ctx(): StrategyContext {
-    return { random: this.#random, timings: this.#timings, nowIso: this.#clock.iso() };
+    return { random: this.#random, timings: this.#timings, nowIso: this.#clock.iso(), services: this.services };
   }
 
   onDelete(kind: string, handler: DeleteHandler): void {
@@ -83,6 +89,8 @@ export class ApiServer {
     if (type.namespaced && meta.namespace && !this.store.get('namespaces', undefined, meta.namespace)) {
       return this.#reject({ ...notFound(typeForKind('Namespace')!, meta.namespace), path: 'metadata.namespace' }, obj, opts);
     }
+    const allocation = strategy.allocate?.(obj, this.#ctx, opts.dryRun === true) ?? [];
+    if (allocation.length) return this.#reject(invalid(type, meta.name, allocation), obj, opts);
     if (opts.dryRun) return ok(obj);
     meta.uid = this.#random.uuid();
     meta.creationTimestamp = this.#clock.iso();
@@ -110,8 +118,11 @@ export class ApiServer {
     };
     if ('status' in old) obj['status'] = old['status'];
     else delete obj['status'];
+    strategy.prepareForUpdate?.(obj, old);
     const causes = [...this.#validate(obj, type, strategy), ...(strategy.validateUpdate?.(obj, old) ?? [])];
     if (causes.length) return this.#reject(invalid(type, obj.metadata.name, causes), obj, opts);
+    const allocation = strategy.allocateUpdate?.(obj, old, this.#ctx, opts.dryRun === true) ?? [];
+    if (allocation.length) return this.#reject(invalid(type, obj.metadata.name, allocation), obj, opts);
     if (strategy.tracksGeneration) {
       const gen = old.metadata.generation ?? 1;
       obj.metadata.generation = deepEqual(obj['spec'], old['spec']) && !strategy.bumpsGeneration?.(obj, old) ? gen : gen + 1;
@@ -136,6 +147,8 @@ export class ApiServer {
     const strategy = strategyFor(type);
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = `${obj.metadata.generateName}${this.#random.suffix(5)}`;
     strategy.prepareForCreate?.(obj, this.#ctx);
+    // Trusted writers ask for what they know is free (the `kubernetes` Service's first address).
+    strategy.allocate?.(obj, this.#ctx, false);
     obj.metadata.uid ||= this.#random.uuid();
     obj.metadata.creationTimestamp ||= this.#clock.iso();
     if (strategy.tracksGeneration) obj.metadata.generation = 1;

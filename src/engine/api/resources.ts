@@ -65,7 +65,7 @@ const ALL = ['all'];
 /** In the order `kubectl api-resources` prints them (core group first, then by group). */
 export const resourceTypes: readonly ResourceType[] = [
   core('ConfigMap', 'configmaps', true, ['cm'], 'kubelet (configMap volumes)'),
-  core('Endpoints', 'endpoints', true, ['ep']),
+  core('Endpoints', 'endpoints', true, ['ep'], 'endpoint-controller'),
   core('Event', 'events', true, ['ev'], 'every component'),
   core('Namespace', 'namespaces', false, ['ns'], 'api-server'),
   core('Node', 'nodes', false, ['no'], 'kubelet'),
@@ -74,16 +74,16 @@ export const resourceTypes: readonly ResourceType[] = [
   { kind: 'ReplicationController', resource: 'replicationcontrollers', singular: 'replicationcontroller', group: '', version: 'v1', namespaced: true, shortNames: ['rc'], categories: ALL },
   core('Secret', 'secrets', true, [], 'kubelet (secret volumes, image pull secrets)'),
   { kind: 'ServiceAccount', resource: 'serviceaccounts', singular: 'serviceaccount', group: '', version: 'v1', namespaced: true, shortNames: ['sa'] },
-  core('Service', 'services', true, ['svc'], undefined, ALL),
+  core('Service', 'services', true, ['svc'], 'api-server (ClusterIPs, node ports) and the endpoint controllers', ALL),
   grouped('apps', 'v1', 'DaemonSet', 'daemonsets', ['ds'], 'io.k8s.api.apps.v1.DaemonSet', ALL),
   { ...grouped('apps', 'v1', 'Deployment', 'deployments', ['deploy'], 'io.k8s.api.apps.v1.Deployment', ALL), simulatedBy: 'deployment-controller' },
   { ...grouped('apps', 'v1', 'ReplicaSet', 'replicasets', ['rs'], 'io.k8s.api.apps.v1.ReplicaSet', ALL), simulatedBy: 'replicaset-controller' },
   grouped('apps', 'v1', 'StatefulSet', 'statefulsets', ['sts'], 'io.k8s.api.apps.v1.StatefulSet', ALL),
-  grouped('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa'], 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler', ALL),
+  { ...grouped('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa'], 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler', ALL), simulatedBy: 'horizontal-pod-autoscaler (CPU utilization)' },
   grouped('batch', 'v1', 'CronJob', 'cronjobs', ['cj'], undefined, ALL),
   grouped('batch', 'v1', 'Job', 'jobs', [], undefined, ALL),
   grouped('coordination.k8s.io', 'v1', 'Lease', 'leases', [], undefined, undefined),
-  grouped('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', [], 'io.k8s.api.discovery.v1.EndpointSlice'),
+  { ...grouped('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', [], 'io.k8s.api.discovery.v1.EndpointSlice'), simulatedBy: 'endpointslice-controller' },
   grouped('networking.k8s.io', 'v1', 'Ingress', 'ingresses', ['ing'], 'io.k8s.api.networking.v1.Ingress'),
 ];
 

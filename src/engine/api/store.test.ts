@@ -211,6 +211,31 @@ describe('the cluster store', () => {
       expect(s.countByIndex('pods', 'key', 'a')).toBe(0);
     });
 
+    it('moves an updated object to the end of each of its buckets when it is filed under several values', () => {
+      const s = new Store();
+      s.addIndex('pods', 'pairs', () => ['x', 'y']);
+      s.put('pods', pod(s, 'a'));
+      s.put('pods', pod(s, 'b'));
+      s.put('pods', pod(s, 'a'));
+      expect(names(s.byIndex('pods', 'pairs', 'x'))).toEqual(['default/b', 'default/a']);
+      expect(names(s.byIndex('pods', 'pairs', 'y'))).toEqual(['default/b', 'default/a']);
+    });
+
+    it('keeps the values filed before when the index vouches an update left them alone', () => {
+      const s = new Store();
+      let calls = 0;
+      s.addIndex('pods', 'node', (o) => (calls++, nodeIndex(o)), (a, b) => a['spec'] === b['spec']);
+      const first = pod(s, 'a', 'default', 'n1');
+      s.put('pods', first);
+      s.put('pods', { ...first, status: { phase: 'Running' } });
+      expect(calls).toBe(1);
+      expect(s.byIndex('pods', 'node', 'n1')[0]?.['status']).toEqual({ phase: 'Running' });
+      s.put('pods', pod(s, 'a', 'default', 'n2'));
+      expect(calls).toBe(2);
+      expect(names(s.byIndex('pods', 'node', 'n2'))).toEqual(['default/a']);
+      expect(s.countByIndex('pods', 'node', 'n1')).toBe(0);
+    });
+
     it('answers an unknown index or value with nothing', () => {
       const s = new Store();
       expect(s.byIndex('pods', 'node', 'x')).toEqual([]);

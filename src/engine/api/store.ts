@@ -18,6 +18,8 @@ export interface WatchEvent {
 
 export type WatchHandler = (event: WatchEvent) => void;
 type Indexer = (obj: KubeObject) => readonly string[];
+/** True when an update cannot have changed what the indexer returns (it reads only parts the two share). */
+type Unchanged = (old: KubeObject, next: KubeObject) => boolean;
 const NONE: readonly string[] = [];
 
 /** Resources kube-apiserver stores under another prefix (SpecialDefaultResourcePrefixes). */
@@ -41,6 +43,7 @@ export interface StoreSnapshot {
 
 interface Index {
   readonly indexer: Indexer;
+  readonly unchanged: Unchanged | undefined;
   /** index value → stored key → object */
   readonly buckets: Map<string, Map<string, KubeObject>>;
   /** the values each stored key is filed under, so an update need not recompute the old ones */
@@ -125,11 +128,14 @@ export class Store {
     return () => this.#allWatchers.delete(handler);
   }
 
-  /** Declares (or redeclares) an index: `addIndex('pods', 'node', p => [p.spec.nodeName])`. */
-  addIndex(resource: string, name: string, indexer: Indexer): void {
+  /**
+   * Declares (or redeclares) an index: `addIndex('pods', 'node', p => [p.spec.nodeName])`.
+   * With `unchanged`, an update it vouches for keeps the values filed before, uncomputed.
+   */
+  addIndex(resource: string, name: string, indexer: Indexer, unchanged?: Unchanged): void {
     let byName = this.#indexes.get(resource);
     if (!byName) this.#indexes.set(resource, (byName = new Map()));
-    const index: Index = { indexer, buckets: new Map(), filed: new Map() };
+    const index: Index = { indexer, unchanged, buckets: new Map(), filed: new Map() };
     byName.set(name, index);
     for (const [key, o] of this.#data.get(resource) ?? []) {
       const values = indexer(o);
@@ -157,14 +163,24 @@ export class Store {
   #reindex(resource: string, key: string, old: KubeObject | undefined, next: KubeObject | undefined): void {
     const indexes = this.#indexes.get(resource);
     if (!indexes) return;
-    for (const { indexer, buckets, filed } of indexes.values()) {
-      const before = old ? (filed.get(key) ?? indexer(old)) : NONE;
-      const after = next ? indexer(next) : NONE;
-      if (next) filed.set(key, after);
-      else filed.delete(key);
+    for (const { indexer, unchanged, buckets, filed } of indexes.values()) {
+      const wasFiled = old ? filed.get(key) : undefined;
+      const before = wasFiled ?? (old ? indexer(old) : NONE);
+      const after = next ? (old && unchanged?.(old, next) ? before : indexer(next)) : NONE;
+      if (!next) filed.delete(key);
+      else if (after !== wasFiled) filed.set(key, after);
       if (before.length === 1 && after.length === 1 && before[0] === after[0]) {
         // Same bucket (the common case: a status update): just point it at the new object.
         buckets.get(after[0]!)!.set(key, next!);
+        continue;
+      }
+      if (next && sameValues(before, after)) {
+        // Several buckets, unchanged: each moves the key to its end, as removing and refiling would.
+        for (const v of after) {
+          const b = buckets.get(v)!;
+          b.delete(key);
+          b.set(key, next);
+        }
         continue;
       }
       for (const v of before) {
@@ -187,6 +203,13 @@ function addTo(buckets: Map<string, Map<string, KubeObject>>, values: readonly s
     if (!b) buckets.set(v, (b = new Map()));
     b.set(key, o);
   }
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return a.length > 0;
+  if (a.length !== b.length || a.length === 0) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Byte order of keys, as etcd ranges return them. */

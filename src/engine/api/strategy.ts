@@ -7,12 +7,15 @@ import type { FieldCause } from './errors.ts';
 import type { NameRule } from './validation/names.ts';
 import type { Random } from '../random.ts';
 import type { Timings } from '../config.ts';
+import type { ServiceAllocators } from './allocators.ts';
 
 export interface StrategyContext {
   readonly random: Random;
   readonly timings: Timings;
   /** the cluster's current simulated time as RFC 3339 */
   readonly nowIso: string;
+  /** the cluster's ClusterIP and node port allocators (service CIDR from the preset) */
+  readonly services: ServiceAllocators;
 }
 
 export interface Strategy {
@@ -23,10 +26,18 @@ export interface Strategy {
   defaults?(obj: KubeObject, ctx: StrategyContext): void;
   /** once, on create only: status reset, admission additions */
   prepareForCreate?(obj: KubeObject, ctx: StrategyContext): void;
+  /** on update, before validation: carry over what the server filled in (PrepareForUpdate) */
+  prepareForUpdate?(obj: KubeObject, old: KubeObject): void;
   validate?(obj: KubeObject): FieldCause[];
   validateUpdate?(obj: KubeObject, old: KubeObject): FieldCause[];
   /** besides a spec change, what else bumps metadata.generation (PrepareForUpdate) */
   bumpsGeneration?(obj: KubeObject, old: KubeObject): boolean;
+  /**
+   * After validation: reserves what the object needs from the cluster's allocators
+   * (ClusterIPs, node ports); causes reject the write. A dry run only checks.
+   */
+  allocate?(obj: KubeObject, ctx: StrategyContext, dryRun: boolean): FieldCause[];
+  allocateUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext, dryRun: boolean): FieldCause[];
 }
 
 export const genericStrategy: Strategy = { nameRule: 'subdomain', tracksGeneration: false };

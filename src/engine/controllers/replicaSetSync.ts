@@ -5,13 +5,15 @@
 import type { ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/objects.ts';
-import { clone, deepEqual } from '../api/objects.ts';
+import { deepEqual } from '../api/objects.ts';
 import { typeForKind } from '../api/resources.ts';
 import type { ClusterContext } from '../context.ts';
 import type { Expectations } from './expectations.ts';
-import { OWNER_INDEX, controllerOf, hasAllLabels } from './indexes.ts';
+import { OWNER_INDEX, controllerOf } from './indexes.ts';
 import { isPodAvailable, isPodReady, podsToDelete, readySince } from './podRanking.ts';
 import type { RS } from './replicaset.ts';
+import type { ClaimCounts } from './replicaSetTally.ts';
+import { hasPairs } from './replicaSetTally.ts';
 import { objectKey } from './workQueue.ts';
 
 type P = Stored<Pod>;
@@ -40,22 +42,26 @@ export class ReplicaSetSync {
     this.#expectations = expectations;
   }
 
-  sync(key: string, rs: RS, claimed: P[]): SyncResult {
+  /** `claimed`: the claimed pods, or just their counts when the controller vouches that is all this sync reads. */
+  sync(key: string, rs: RS, claimed: P[] | ClaimCounts): SyncResult {
+    // Counted before manageReplicas writes anything, as calculateStatus counts the pods claimed before it.
+    const counts = Array.isArray(claimed) ? this.#count(rs, claimed) : claimed;
+    const pods = Array.isArray(claimed) ? claimed : [];
     let error: string | undefined;
-    if (this.#expectations.satisfied(key) && !rs.metadata.deletionTimestamp) error = this.#manage(key, rs, claimed);
-    const status = this.#status(rs, claimed, error);
+    if (this.#expectations.satisfied(key) && !rs.metadata.deletionTimestamp) error = this.#manage(key, rs, counts.count, pods);
+    const status = this.#status(rs, counts, error);
     const updated = this.#writeStatus(rs, status);
     if (error !== undefined) return { failed: true };
-    const wait = this.#untilNextAvailable(updated, claimed);
+    const wait = this.#untilNextAvailable(updated, pods);
     return { failed: false, ...(wait !== undefined ? { requeueAfterMs: wait } : {}) };
   }
 
   /** manageReplicas: returns the first error, as the Go code does. */
-  #manage(key: string, rs: RS, claimed: P[]): string | undefined {
+  #manage(key: string, rs: RS, count: number, claimed: P[]): string | undefined {
     const want = rs.spec?.replicas ?? 1;
-    const diff = claimed.length - want;
+    const diff = count - want;
     const name = rs.metadata.name;
-    const why = (verb: string, n: number): string => `ReplicaSet ${name} wants ${pods(want)} and has ${claimed.length}: ${verb} ${n}`;
+    const why = (verb: string, n: number): string => `ReplicaSet ${name} wants ${pods(want)} and has ${count}: ${verb} ${n}`;
     const { trace } = this.#ctx;
     if (diff < 0) {
       const n = Math.min(-diff, BURST);
@@ -96,7 +102,8 @@ export class ReplicaSetSync {
         ...(meta?.finalizers ? { finalizers: [...meta.finalizers] } : {}),
         ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }],
       },
-      spec: clone(t?.spec ?? {}),
+      // No copy of the spec here: the API server decodes the manifest without touching it and stores its own copy.
+      spec: t?.spec ?? {},
     };
     const r = this.#ctx.api.create(manifest, rs.metadata.namespace, { actor: ACTOR, trusted: true });
     if (!r.ok) {
@@ -132,31 +139,39 @@ export class ReplicaSetSync {
     return out;
   }
 
-  /** calculateStatus */
-  #status(rs: RS, claimed: P[], error: string | undefined): ReplicaSetStatus {
-    const templateLabels = rs.spec?.template?.metadata?.labels;
+  /** calculateStatus's counting: the claimed pods, fully labeled, ready and available. */
+  #count(rs: RS, claimed: P[]): ClaimCounts & { readonly available: number } {
+    // The template's pairs once per sync, not a for-in per pod (this loop sees every pod on every sync).
+    const want = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
     const now = this.#ctx.clock.now;
     const minReady = rs.spec?.minReadySeconds ?? 0;
     let fully = 0;
     let ready = 0;
     let available = 0;
     for (const p of claimed) {
-      if (hasAllLabels(templateLabels, p.metadata.labels)) fully++;
+      if (hasPairs(want, p.metadata.labels)) fully++;
       if (isPodReady(p)) {
         ready++;
         if (isPodAvailable(p, minReady, now)) available++;
       }
     }
+    return { count: claimed.length, fully, ready, available };
+  }
+
+  /** calculateStatus; without minReadySeconds every ready pod is available. */
+  #status(rs: RS, counts: ClaimCounts & { readonly available?: number }, error: string | undefined): ReplicaSetStatus {
+    const { fully, ready } = counts;
+    const available = counts.available ?? ready;
     let conditions: ReplicaSetCondition[] = [...(rs.status?.conditions ?? [])];
     const failure = conditions.find((c) => c.type === 'ReplicaFailure');
     if (error !== undefined && !failure) {
-      const diff = claimed.length - (rs.spec?.replicas ?? 1);
+      const diff = counts.count - (rs.spec?.replicas ?? 1);
       const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
       conditions.push({ type: 'ReplicaFailure', status: 'True', lastTransitionTime: this.#ctx.clock.iso(), reason, message: error });
     } else if (error === undefined && failure) conditions = conditions.filter((c) => c.type !== 'ReplicaFailure');
     // Zero counts are omitted, as the Go struct's omitempty tags leave them out (replicas stays).
     return {
-      replicas: claimed.length,
+      replicas: counts.count,
       ...(fully ? { fullyLabeledReplicas: fully } : {}),
       ...(ready ? { readyReplicas: ready } : {}),
       ...(available ? { availableReplicas: available } : {}),

@@ -13,9 +13,11 @@ import { typeForKind } from '../api/resources.ts';
 import type { ClusterContext } from '../context.ts';
 import { Expectations } from './expectations.ts';
 import type { Selector } from './indexes.ts';
-import { LABEL_INDEX, OWNER_INDEX, compileSelector, controllerOf, labelKey } from './indexes.ts';
+import { LABEL_INDEX, ORPHAN_LABEL_INDEX, OWNER_INDEX, compileSelector, controllerOf, labelKey } from './indexes.ts';
 import { isPodActive, isPodReady } from './podRanking.ts';
 import { ReplicaSetSync } from './replicaSetSync.ts';
+import type { ClaimCounts } from './replicaSetTally.ts';
+import { ReplicaSetTally } from './replicaSetTally.ts';
 import { WorkQueue, objectKey, splitKey } from './workQueue.ts';
 
 export type RS = Stored<ReplicaSet>;
@@ -33,6 +35,7 @@ export class ReplicaSetController {
   readonly #ctx: ClusterContext;
   readonly #queue: WorkQueue;
   readonly #sync: ReplicaSetSync;
+  readonly #tally: ReplicaSetTally;
   /** each ReplicaSet's compiled selector, and where orphan pods look their ReplicaSets up */
   readonly #selectors = new Map<string, { source: unknown; selector: Selector; bucket: string }>();
   /** `ns/key=value` (or `ns/` for selectors without matchLabels) → ReplicaSet keys */
@@ -44,6 +47,7 @@ export class ReplicaSetController {
     this.expectations = new Expectations(ctx.clock);
     this.#queue = new WorkQueue(ctx.clock, ctx.timings.controllerLatencyMs, RS_CONTROLLER, (key) => this.#reconcile(key), ctx.trace);
     this.#sync = new ReplicaSetSync(ctx, this.expectations);
+    this.#tally = new ReplicaSetTally(ctx.api.store);
     ctx.api.store.watch('replicasets', (e) => this.#onReplicaSet(e));
     ctx.api.store.watch('pods', (e) => this.#onPod(e));
   }
@@ -51,6 +55,7 @@ export class ReplicaSetController {
   #onReplicaSet(e: WatchEvent): void {
     const rs = e.object as unknown as RS;
     const key = objectKey(rs.metadata.namespace, rs.metadata.name);
+    this.#tally.replicaSetChanged(e);
     if (e.type === 'DELETED') {
       this.#forgetSelector(key);
       this.expectations.delete(key);
@@ -81,6 +86,7 @@ export class ReplicaSetController {
 
   /** addPod / updatePod / deletePod of replica_set.go. A pod with no owner costs a lookup per label. */
   #onPod(e: WatchEvent): void {
+    this.#tally.podChanged(e);
     const pod = e.object as unknown as P;
     if (e.type === 'DELETED' || (e.type === 'ADDED' && pod.metadata.deletionTimestamp)) {
       this.#podGone(pod);
@@ -162,13 +168,26 @@ export class ReplicaSetController {
       return;
     }
     const selector = this.#selectors.get(key)?.selector ?? compileSelector(rs.spec?.selector);
-    const result = this.#sync.sync(key, rs, this.#claimPods(rs, selector));
+    const result = this.#sync.sync(key, rs, this.#countsOnly(key, rs, selector) ?? this.#claimPods(rs, selector));
     if (result.requeueAfterMs !== undefined) this.#queue.addAfter(key, result.requeueAfterMs);
     if (result.failed) {
       const n = this.#failures.get(key) ?? 0;
       this.#failures.set(key, n + 1);
       this.#queue.addAfter(key, backOffMs(n));
     } else this.#failures.delete(key);
+  }
+
+  /**
+   * The claimed pods' counts without walking them, when that is all the sync will read: nothing
+   * to release or adopt, no pods to pick for deletion, and no minReadySeconds clock to watch.
+   */
+  #countsOnly(key: string, rs: RS, selector: Selector): ClaimCounts | undefined {
+    if (rs.metadata.deletionTimestamp || selector.empty || !selector.anyPair || (rs.spec?.minReadySeconds ?? 0) !== 0) return undefined;
+    if (this.#ctx.api.store.countByIndex('pods', ORPHAN_LABEL_INDEX, labelKey(rs.metadata.namespace, ...selector.anyPair)) !== 0) return undefined;
+    const counts = this.#tally.counts(rs);
+    if (!counts) return undefined;
+    if (counts.count > (rs.spec?.replicas ?? 1) && this.expectations.satisfied(key)) return undefined;
+    return counts;
   }
 
   /** claimPods (ControllerRefManager.ClaimPods) over the owner and label indexes, not the namespace. */
@@ -185,6 +204,8 @@ export class ReplicaSetController {
       else if (!deleting) this.#release(rs, pod);
     }
     if (deleting || selector.empty) return claimed;
+    // Only orphans can be adopted: with none carrying the selector's first pair, the scan below would find nothing.
+    if (selector.anyPair && store.countByIndex('pods', ORPHAN_LABEL_INDEX, labelKey(ns, ...selector.anyPair)) === 0) return claimed;
     const candidates = selector.anyPair ? store.byIndex('pods', LABEL_INDEX, labelKey(ns, ...selector.anyPair)) : store.list('pods', ns);
     for (const o of candidates) {
       const pod = o as unknown as P;

@@ -98,7 +98,7 @@ export class SchedulerCache {
   }
 
   /** Records where a pod sits (or that it left), from a pod watch event. */
-  updatePod(key: string, pod: Stored<Pod> | undefined): void {
+  updatePod(key: string, pod: Stored<Pod> | undefined, request?: PodRequest): void {
     const bound = pod?.spec?.nodeName;
     const terminal = pod?.status?.phase === 'Succeeded' || pod?.status?.phase === 'Failed';
     const prev = this.#assigned.get(key);
@@ -107,15 +107,15 @@ export class SchedulerCache {
       this.#assigned.delete(key);
     }
     if (pod && bound && !terminal && !this.#assigned.has(key)) {
-      const a = { node: bound, request: podRequest(pod) };
+      const a = { node: bound, request: request ?? podRequest(pod) };
       this.#assigned.set(key, a);
       this.#apply(a, 1);
     }
   }
 
   /** Reserves a node for a pod before the binding is written (the scheduler's assume step). */
-  assume(key: string, pod: Stored<Pod>, node: string): void {
-    this.updatePod(key, { ...pod, spec: { ...pod.spec!, nodeName: node } });
+  assume(key: string, pod: Stored<Pod>, node: string, request?: PodRequest): void {
+    this.updatePod(key, { ...pod, spec: { ...pod.spec!, nodeName: node } }, request);
   }
 
   /** The node a pod is counted on, if any. */

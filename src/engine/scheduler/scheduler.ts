@@ -12,6 +12,7 @@ import { WorkQueue, objectKey, splitKey } from '../controllers/workQueue.ts';
 import type { FilterFailure, FilterPlugin, PodFilter } from './filters.ts';
 import { filterNode, fitErrorMessage, passesFilters, preparePodFilter } from './filters.ts';
 import { SchedulerCache } from './nodeInfo.ts';
+import type { PodRequest } from './podResources.ts';
 import { podRequest } from './podResources.ts';
 import { SchedulingQueue } from './schedulingQueue.ts';
 import { feasibleNodesToFind, scoreNode } from './score.ts';
@@ -26,7 +27,7 @@ const needsScheduling = (p: Stored<Pod>): boolean =>
   !p.spec?.nodeName && !p.metadata.deletionTimestamp && (p.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler' &&
   !terminal(p) && !(p.spec?.schedulingGates?.length);
 
-type Choice = { node: string } | { message: string; filter: PodFilter; plugins: Set<FilterPlugin> | undefined };
+type Choice = { node: string; request: PodRequest } | { message: string; filter: PodFilter; plugins: Set<FilterPlugin> | undefined };
 
 export class Scheduler {
   readonly cache = new SchedulerCache();
@@ -80,7 +81,7 @@ export class Scheduler {
     const seen = trace.emit({ component: 'scheduler', action: 'schedule', object: { kind: 'Pod', namespace: ns ?? 'default', name }, why: `pod ${name} has no node yet: finding one` });
     trace.within(seen.id, () => {
       const choice = this.#pickNode(pod);
-      if ('node' in choice) this.#bind(key, pod, choice.node);
+      if ('node' in choice) this.#bind(key, pod, choice.node, choice.request);
       else this.#markUnschedulable(key, pod, choice);
     });
   }
@@ -120,14 +121,15 @@ export class Scheduler {
       }
     }
     this.#nextStart = (this.#nextStart + i) % total;
-    if (best !== undefined) return { node: best };
+    if (best !== undefined) return { node: best, request: req };
     return { message: fitErrorMessage(total, failures), filter, plugins: new Set(failures.map((f) => f.plugin)) };
   }
 
-  #bind(key: string, pod: Stored<Pod>, nodeName: string): void {
+  /** `request` is the pod's, already worked out for the filters (the spec is the same). */
+  #bind(key: string, pod: Stored<Pod>, nodeName: string, request: PodRequest): void {
     const { api, trace, events, clock } = this.#ctx;
     this.#pending.forget(key);
-    this.cache.assume(key, pod, nodeName);
+    this.cache.assume(key, pod, nodeName, request);
     // The binding subresource sets nodeName and PodScheduled=True in one write.
     const bound: KubeObject = {
       ...(pod as unknown as KubeObject),

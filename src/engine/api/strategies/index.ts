@@ -5,7 +5,9 @@ import type { Strategy } from '../strategy.ts';
 import { genericStrategy } from '../strategy.ts';
 import { podStrategy } from './pod.ts';
 import { deploymentStrategy } from './deployment.ts';
+import { serviceStrategy } from './service.ts';
 import { defaultWorkload } from '../defaults/workloads.ts';
+import { defaultHorizontalPodAutoscaler } from '../defaults/autoscaling.ts';
 import { configMapStrategy, eventStrategy, namespaceStrategy, nodeStrategy, secretStrategy } from './core.ts';
 
 const strategies: Record<string, Strategy> = {
@@ -15,7 +17,7 @@ const strategies: Record<string, Strategy> = {
   Secret: secretStrategy,
   ConfigMap: configMapStrategy,
   Event: eventStrategy,
-  Service: { nameRule: 'dns1035', tracksGeneration: false },
+  Service: serviceStrategy,
   Deployment: deploymentStrategy,
   ReplicaSet: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
   DaemonSet: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
@@ -23,6 +25,7 @@ const strategies: Record<string, Strategy> = {
   Job: { nameRule: 'subdomain', tracksGeneration: true, defaults: defaultWorkload },
   CronJob: { nameRule: 'subdomain', tracksGeneration: true },
   Ingress: { nameRule: 'subdomain', tracksGeneration: true },
+  HorizontalPodAutoscaler: { nameRule: 'subdomain', tracksGeneration: false, defaults: defaultHorizontalPodAutoscaler },
 };
 
 export function strategyFor(type: ResourceType): Strategy {

@@ -1,5 +1,6 @@
 // Property test: random replicas, maxSurge, maxUnavailable and minReadySeconds, then image
-// changes, scaling and pod kills in the middle of rollouts. At every ReplicaSet write the
+// changes, scaling, pod kills and node failures (a worker's kubelet stops for a while, so its
+// pods are evicted after their toleration and replaced elsewhere) in the middle of rollouts. At every ReplicaSet write the
 // rolling-update bounds hold (between the writes of a proportional scale aside, as upstream);
 // afterwards the Deployment converges to its template and size, old ReplicaSets end at 0 and
 // history stays within revisionHistoryLimit.
@@ -25,12 +26,14 @@ type Op =
   | { readonly kind: 'image'; readonly image: string }
   | { readonly kind: 'scale'; readonly replicas: number }
   | { readonly kind: 'kill'; readonly pick: number }
+  | { readonly kind: 'node'; readonly pick: number; readonly downMs: number }
   | { readonly kind: 'wait'; readonly ms: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('image' as const), image: fc.constantFrom(...IMAGES) }),
   fc.record({ kind: fc.constant('scale' as const), replicas: fc.integer({ min: 0, max: 8 }) }),
   fc.record({ kind: fc.constant('kill' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('node' as const), pick: fc.nat(), downMs: fc.constantFrom(20_000, 120_000, 500_000) }),
   fc.record({ kind: fc.constant('wait' as const), ms: fc.constantFrom(0, 100, 1_000, 3_000, 8_000) }),
 );
 const fencepost = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('0%', '25%', '50%', '100%'));
@@ -68,9 +71,14 @@ describe('Deployment controller properties', () => {
             const pods = c.api.list(PODS, 'default') as unknown as Stored<Pod>[];
             const p = pods[op.pick % Math.max(1, pods.length)];
             if (p) c.api.delete(PODS, 'default', p.metadata.name, { actor: 'kubectl' });
+          } else if (op.kind === 'node') {
+            const workers = [...c.nodes.kubelets.keys()].filter((n) => n !== 'kubelab-control-plane');
+            const name = workers[op.pick % workers.length]!;
+            if (c.nodes.stopNode(name)) c.clock.after(op.downMs, 'test: node back', () => c.nodes.startNode(name));
           } else c.advance(op.ms);
         }
-        expect(c.runUntil(() => isDone(c), 600_000)).toBe(true);
+        // Long enough for a dead node's pods to be evicted (50 s grace + 300 s toleration) and replaced.
+        expect(c.runUntil(() => isDone(c), 1_200_000)).toBe(true);
         c.advance(5_000);
         stop();
         expect(violations).toEqual([]);

@@ -1,5 +1,6 @@
 // The lab's own commands: `kubelab help|version|time`, `kubelab node stop|start NAME` (a
-// machine failing and coming back), and a short `help` in place of bash's long builtin list.
+// machine failing and coming back), `kubelab load` (simulated CPU load), and a short `help`
+// in place of bash's long builtin list.
 // They describe what the terminal simulates, how its time works, and what it leaves out, in
 // the lab's voice rather than imitating a real tool.
 
@@ -8,6 +9,7 @@ import { isoFromMillis } from '../../clock.ts';
 import { KUBERNETES_VERSION } from '../../config.ts';
 import type { CommandContext, CommandFn } from '../process.ts';
 import type { Shell } from '../shell.ts';
+import { loadCommand } from './kubelabLoad.ts';
 
 export const KUBELAB_VERSION = '0.1.0';
 
@@ -40,6 +42,20 @@ Failures:
   kubelab node stop NAME   the node's kubelet stops heartbeating and its pods
                            stop answering, as when the machine dies
   kubelab node start NAME  the machine comes back: its kubelet starts again
+
+Load and autoscaling:
+  kubelab load deployment/NAME --cpu=PERCENT   the deployment's pods use PERCENT
+                           of their CPU request (also pod/NAME; --idle to stop)
+  kubectl top pods|nodes and the HorizontalPodAutoscaler (kubectl autoscale) read
+  these figures as metrics-server would report them: averaged over 15s windows.
+  ${microk8s ? 'A real MicroK8s cluster needs `microk8s enable metrics-server` first' : 'A real kind cluster has no metrics-server until you install one'}; the
+  lab reports metrics either way.
+
+Cluster Autoscaler (not simulated):
+  On a cloud cluster it watches for pods left Pending because no node has room
+  (FailedScheduling), adds a node to the node group, and removes nodes that
+  stay underused. Here a Pending pod waits until room frees up: scale something
+  down, delete pods or uncordon a node.
 
 Time:
   The cluster runs on a simulated clock. \`sleep 30\` lets 30 simulated seconds
@@ -77,6 +93,7 @@ export function labCommands(shell: Shell): Record<string, CommandFn> {
       return 0;
     }
     if (sub === 'node') return nodeCommand(shell, ctx);
+    if (sub === 'load') return loadCommand(shell, ctx);
     ctx.io.err(`kubelab: unknown command "${sub}"\nRun 'kubelab help' for what the lab can do.\n`);
     return 1;
   };

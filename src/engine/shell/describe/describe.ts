@@ -4,7 +4,8 @@
 
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Lease } from 'kubernetes-types/coordination/v1';
-import type { ConfigMap, Event, Namespace, Node, Pod, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject } from '../../api/objects.ts';
 import { describeConfigMap, describeNamespace, describeSecret } from './basic.ts';
 import { describeDeployment } from './deployment.ts';
@@ -12,6 +13,10 @@ import { describeGeneric } from './generic.ts';
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
 import { describeReplicaSet } from './replicaSet.ts';
+import { describeService } from './service.ts';
+import { describeEndpoints } from './endpoints.ts';
+import { describeHorizontalPodAutoscaler } from './hpa.ts';
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 
 export interface DescribeContext {
   /** Simulated now, in millis (ages are measured against it). */
@@ -30,6 +35,8 @@ export interface DescribeContext {
   readonly replicaSets?: readonly ReplicaSet[];
   /** ReplicaSets only: the pods the ReplicaSet controls. */
   readonly controlledPods?: readonly Pod[];
+  /** Services only: the EndpointSlices labelled with the Service's name. */
+  readonly endpointSlices?: readonly EndpointSlice[];
 }
 
 /** The text `kubectl describe <kind> <name>` prints for `obj`, ending in a newline. */
@@ -55,6 +62,12 @@ export function describe(obj: KubeObject, ctx: DescribeContext): string {
       return describeDeployment(obj as unknown as Deployment, ctx.replicaSets ?? [], events, ctx.now);
     case 'ReplicaSet':
       return describeReplicaSet(obj as unknown as ReplicaSet, ctx.controlledPods ?? [], events, ctx.now);
+    case 'Service':
+      return describeService(obj as unknown as Service, ctx.endpointSlices ?? [], events, ctx.now);
+    case 'Endpoints':
+      return describeEndpoints(obj as unknown as Endpoints, events, ctx.now);
+    case 'HorizontalPodAutoscaler':
+      return describeHorizontalPodAutoscaler(obj as unknown as HorizontalPodAutoscaler, events, ctx.now);
     default:
       return describeGeneric(obj, events, ctx.now);
   }

@@ -15,6 +15,7 @@ import { err, namespaceOf, out, printApiError } from './client.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { flagBool, flagValue, flagValues, parseFlags } from './flags.ts';
 import { configMapData, dockerConfigJson, secretData, tlsData } from './createSources.ts';
+import { SERVICE_GENERATORS, SERVICE_HELP, generateService } from './createService.ts';
 
 const COMMON: readonly FlagSpec[] = [
   { name: 'dry-run', kind: 'string' },
@@ -33,7 +34,7 @@ const SOURCES: readonly FlagSpec[] = [
   { name: 'append-hash', kind: 'bool' },
 ];
 
-const GENERATORS: Readonly<Record<string, string>> = { namespace: 'namespace', ns: 'namespace', configmap: 'configmap', cm: 'configmap', secret: 'secret' };
+const GENERATORS: Readonly<Record<string, string>> = { namespace: 'namespace', ns: 'namespace', configmap: 'configmap', cm: 'configmap', secret: 'secret', service: 'service', svc: 'service' };
 const VALUE_FLAGS = new Set(['-n', '--namespace', '-o', '--output', '--context', '--kubeconfig', '--request-timeout', '--field-manager', '-f', '--filename', '--dry-run']);
 
 /** The first argument that is not a flag or a flag's value, as cobra finds a subcommand. */
@@ -53,6 +54,7 @@ export function create(k: Kubectl, args: readonly string[]): number {
   if (sub === 'namespace') return createNamespace(k, rest);
   if (sub === 'configmap') return createConfigMap(k, rest);
   if (sub === 'secret') return createSecret(k, rest);
+  if (sub === 'service') return createService(k, rest);
   if (at >= 0) {
     const positional = parseFlags(args, [...COMMON, { name: 'filename', short: 'f', kind: 'strings' }, { name: 'recursive', short: 'R', kind: 'bool' }, { name: 'edit', kind: 'bool' }, { name: 'raw', kind: 'string' }, { name: 'selector', short: 'l', kind: 'string' }, { name: 'windows-line-endings', kind: 'bool' }]).positional;
     return reportErrors(k, [{ message: `Unexpected args: [${positional.join(' ')}]\nSee '${k.name} create -h' for help and examples` }]);
@@ -61,7 +63,7 @@ export function create(k: Kubectl, args: readonly string[]): number {
 }
 
 interface Generated {
-  readonly kind: 'Namespace' | 'ConfigMap' | 'Secret';
+  readonly kind: 'Namespace' | 'ConfigMap' | 'Secret' | 'Service';
   /** `configmap`, `secret`, `namespace`: the word in `failed to create …` */
   readonly what: string;
   readonly object: Manifest;
@@ -111,6 +113,19 @@ function createSecret(k: Kubectl, args: readonly string[]): number {
   if (sub !== undefined) return reportErrors(k, [{ message: `unknown command "${args.slice(at).join(' ')}"\nSee '${k.name} create secret -h' for help and examples` }]);
   err(k, SECRET_HELP);
   return 1;
+}
+
+function createService(k: Kubectl, args: readonly string[]): number {
+  const at = subcommandAt(args);
+  const sub = at >= 0 ? args[at]! : undefined;
+  if (sub === undefined) {
+    err(k, SERVICE_HELP);
+    return 1;
+  }
+  if (!SERVICE_GENERATORS.has(sub)) return reportErrors(k, [{ message: `unknown command "${args.slice(at).join(' ')}"\nSee '${k.name} create service -h' for help and examples` }]);
+  const made = generateService(k, sub, [...args.slice(0, at), ...args.slice(at + 1)], COMMON);
+  if (typeof made === 'number') return made;
+  return finish(k, made.flags, { kind: 'Service', what: made.gen.what, object: made.gen.object });
 }
 
 function secretObject(flags: ParsedFlags, name: string, data: Record<string, string>, type: string): Manifest {
@@ -193,7 +208,7 @@ function finish(k: Kubectl, flags: ParsedFlags, gen: Generated): number {
     const r = k.cluster.api.create(object, type.namespaced ? namespaceOf(k, flags) : undefined, { actor: 'kubectl', dryRun: dryRun === 'server' });
     if (!r.ok) {
       if (gen.kind === 'Namespace') printApiError(k, r.error);
-      else err(k, `error: failed to create ${gen.what}${gen.kind === 'ConfigMap' ? ':' : ''} ${r.error.message}\n`);
+      else err(k, `error: failed to create ${gen.what}${gen.kind === 'ConfigMap' || gen.kind === 'Service' ? ':' : ''} ${r.error.message}\n`);
       return 1;
     }
     result = r.value;

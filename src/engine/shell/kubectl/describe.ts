@@ -5,6 +5,7 @@
 
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import type { Lease } from 'kubernetes-types/coordination/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../api/objects.ts';
 import type { ResourceType } from '../../api/resources.ts';
@@ -107,6 +108,11 @@ function describeOne(k: Kubectl, f: Found, withEvents: boolean): string {
   }
   if (object.kind === 'ReplicaSet') {
     return describe(object, { now, controlledPods: controlledBy(k, 'pods', object), ...(events ? { events } : {}) });
+  }
+  if (object.kind === 'Service') {
+    const name = object.metadata.name;
+    const slices = store.list('endpointslices', object.metadata.namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name) as unknown as EndpointSlice[];
+    return describe(object, { now, endpointSlices: slices, ...(events ? { events } : {}) });
   }
   return describe(object, { now, ...(events ? { events } : {}) });
 }

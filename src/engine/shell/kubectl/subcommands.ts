@@ -6,6 +6,7 @@ import { create } from './createGenerators.ts';
 import { del } from './delete.ts';
 import { describeCmd } from './describe.ts';
 import { explain } from './explain.ts';
+import { expose } from './expose.ts';
 import { get } from './get.ts';
 import { apiResources, apiVersions, clusterInfo, version } from './info.ts';
 import type { Subcommand } from './kubectl.ts';
@@ -18,17 +19,22 @@ import { drain } from './drain.ts';
 import { taint } from './taint.ts';
 import { rollout } from './rollout.ts';
 import { set } from './setImage.ts';
+import { autoscale } from './autoscale.ts';
+import { top } from './top.ts';
 
 export const subcommands: Record<string, Subcommand> = {
   apply: (k, a) => apply(k, a, 'apply'),
   create,
   run,
+  expose,
   get,
   describe: describeCmd,
   delete: del,
   label,
   annotate,
   scale,
+  autoscale,
+  top,
   rollout,
   set,
   cordon,

@@ -57,11 +57,11 @@ export class ApiServer {
     this.#trace = trace;
     this.services = services ?? new ServiceAllocators('10.96.0.0/12', random);
     releaseServiceAllocations(store, this.services);
+    this.#ctx = { random, timings, services: this.services };
   }
 
-  get #ctx(): StrategyContext {
-    return { random: this.#random, timings: this.#timings, nowIso: this.#clock.iso(), services: this.services };
-  }
+  /** what strategies may use (one object: built once, not per write) */
+  readonly #ctx: StrategyContext;
 
   onDelete(kind: string, handler: DeleteHandler): void {
     this.#deleteHandlers.set(kind, handler);

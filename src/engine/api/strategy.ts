@@ -12,8 +12,6 @@ import type { ServiceAllocators } from './allocators.ts';
 export interface StrategyContext {
   readonly random: Random;
   readonly timings: Timings;
-  /** the cluster's current simulated time as RFC 3339 */
-  readonly nowIso: string;
   /** the cluster's ClusterIP and node port allocators (service CIDR from the preset) */
   readonly services: ServiceAllocators;
 }

@@ -188,3 +188,20 @@ describe('kubectl create without a generator', () => {
     expect(run('kubectl create -f ns.yml').out).toBe('namespace/from-file created\n');
   });
 });
+
+describe('kubectl create deployment', () => {
+  it('prints what the real generator builds (checked against kubectl 1.32 --dry-run=client -o yaml)', () => {
+    const { run } = testShell();
+    expect(run('kubectl create deployment web --image=nginx --port=80 --dry-run=client -o yaml').out).toBe(
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: web\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  strategy: {}\n  template:\n    metadata:\n      creationTimestamp: null\n      labels:\n        app: web\n    spec:\n      containers:\n      - image: nginx\n        name: nginx\n        ports:\n        - containerPort: 80\n        resources: {}\nstatus: {}\n',
+    );
+  });
+
+  it('creates a Deployment whose ReplicaSet has the same name as on a real cluster', () => {
+    const { run } = testShell();
+    expect(run('kubectl create deployment nginx --image=nginx').out).toBe('deployment.apps/nginx created\n');
+    expect(run('sleep 1; kubectl get rs -o name').out).toBe('replicaset.apps/nginx-5869d7778c\n');
+    expect(run('kubectl create deployment nginx --image=nginx').err).toBe('error: failed to create deployment: deployments.apps "nginx" already exists\n');
+    expect(run('kubectl create deployment x').err).toBe('error: required flag(s) "image" not set\n');
+  });
+});

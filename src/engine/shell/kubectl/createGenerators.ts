@@ -34,7 +34,7 @@ const SOURCES: readonly FlagSpec[] = [
   { name: 'append-hash', kind: 'bool' },
 ];
 
-const GENERATORS: Readonly<Record<string, string>> = { namespace: 'namespace', ns: 'namespace', configmap: 'configmap', cm: 'configmap', secret: 'secret', service: 'service', svc: 'service' };
+const GENERATORS: Readonly<Record<string, string>> = { deployment: 'deployment', deploy: 'deployment', namespace: 'namespace', ns: 'namespace', configmap: 'configmap', cm: 'configmap', secret: 'secret', service: 'service', svc: 'service' };
 const VALUE_FLAGS = new Set(['-n', '--namespace', '-o', '--output', '--context', '--kubeconfig', '--request-timeout', '--field-manager', '-f', '--filename', '--dry-run']);
 
 /** The first argument that is not a flag or a flag's value, as cobra finds a subcommand. */
@@ -51,6 +51,7 @@ export function create(k: Kubectl, args: readonly string[]): number {
   const at = subcommandAt(args);
   const sub = at >= 0 ? GENERATORS[args[at]!] : undefined;
   const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 1)] : args;
+  if (sub === 'deployment') return createDeployment(k, rest);
   if (sub === 'namespace') return createNamespace(k, rest);
   if (sub === 'configmap') return createConfigMap(k, rest);
   if (sub === 'secret') return createSecret(k, rest);
@@ -63,7 +64,7 @@ export function create(k: Kubectl, args: readonly string[]): number {
 }
 
 interface Generated {
-  readonly kind: 'Namespace' | 'ConfigMap' | 'Secret' | 'Service';
+  readonly kind: 'Namespace' | 'ConfigMap' | 'Secret' | 'Service' | 'Deployment';
   /** `configmap`, `secret`, `namespace`: the word in `failed to create …` */
   readonly what: string;
   readonly object: Manifest;
@@ -80,6 +81,44 @@ function nameArg(k: Kubectl, flags: ParsedFlags, command: string): string | numb
 function meta(flags: ParsedFlags, name: string, namespaced: boolean): Record<string, unknown> {
   const ns = namespaced ? flagValue(flags, 'namespace') : undefined;
   return { name, ...(ns ? { namespace: ns } : {}), creationTimestamp: null };
+}
+
+/**
+ * `kubectl create deployment NAME --image=IMAGE…` (create_deployment.go): label app=NAME, one
+ * container per image named after it, `--port` and a command after `--` on the first one.
+ */
+function createDeployment(k: Kubectl, args: readonly string[]): number {
+  const flags = parseFlags(args, [...COMMON, { name: 'image', kind: 'strings' }, { name: 'replicas', short: 'r', kind: 'int' }, { name: 'port', kind: 'int' }]);
+  const name = nameArg(k, flags, 'deployment');
+  if (typeof name === 'number') return name;
+  const images = flagValues(flags, 'image');
+  if (images.length === 0) return reportErrors(k, [{ message: 'required flag(s) "image" not set' }]);
+  const port = flagValue(flags, 'port');
+  const containers = images.map((image, i) => ({
+    ...(i === 0 && flags.rest.length ? { command: flags.rest } : {}),
+    image,
+    name: containerNameFor(k, image),
+    ...(i === 0 && port !== undefined && Number(port) >= 0 ? { ports: [{ containerPort: Number(port) }] } : {}),
+    resources: {},
+  }));
+  const labels = { app: name };
+  const replicas = Number(flagValue(flags, 'replicas') ?? 1);
+  const object = {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    metadata: { ...meta(flags, name, true), labels },
+    spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { creationTimestamp: null, labels }, spec: { containers } }, strategy: {} },
+    status: {},
+  };
+  return finish(k, flags, { kind: 'Deployment', what: 'deployment', object });
+}
+
+/** The container name kubectl derives from an image: its last path part without tag or digest. */
+function containerNameFor(k: Kubectl, image: string): string {
+  const base = image.split('@')[0]!.split('/').pop()!.split(':')[0]!;
+  if (/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(base)) return base;
+  // Not a valid name: kubectl swaps the offending characters and adds a random suffix.
+  return `${base.replace(/[._]/g, '-')}-${k.cluster.random.suffix(5)}`;
 }
 
 function createNamespace(k: Kubectl, args: readonly string[]): number {
@@ -208,7 +247,7 @@ function finish(k: Kubectl, flags: ParsedFlags, gen: Generated): number {
     const r = k.cluster.api.create(object, type.namespaced ? namespaceOf(k, flags) : undefined, { actor: 'kubectl', dryRun: dryRun === 'server' });
     if (!r.ok) {
       if (gen.kind === 'Namespace') printApiError(k, r.error);
-      else err(k, `error: failed to create ${gen.what}${gen.kind === 'ConfigMap' || gen.kind === 'Service' ? ':' : ''} ${r.error.message}\n`);
+      else err(k, `error: failed to create ${gen.what}${gen.kind === 'ConfigMap' || gen.kind === 'Service' || gen.kind === 'Deployment' ? ':' : ''} ${r.error.message}\n`);
       return 1;
     }
     result = r.value;

@@ -43,7 +43,6 @@ export class ApiServer {
   readonly store: Store;
   readonly #clock: Clock;
   readonly #random: Random;
-  readonly #timings: Timings;
   readonly #trace: TraceStream;
   readonly #deleteHandlers = new Map<string, DeleteHandler>();
   /** ClusterIPs and node ports (kube-apiserver's default 10.96.0.0/12 unless the cluster passes its own) */
@@ -53,7 +52,6 @@ export class ApiServer {
     this.store = store;
     this.#clock = clock;
     this.#random = random;
-    this.#timings = timings;
     this.#trace = trace;
     this.services = services ?? new ServiceAllocators('10.96.0.0/12', random);
     releaseServiceAllocations(store, this.services);

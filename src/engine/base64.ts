@@ -15,20 +15,22 @@ export function utf8Encode(text: string): number[] {
   return out;
 }
 
+/** UTF-8 bytes to text; a broken sequence becomes U+FFFD, as Go prints it. */
 export function utf8Decode(bytes: readonly number[]): string {
   let out = '';
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
-    let c: number;
-    let n: number;
-    if (b < 0x80) [c, n] = [b, 1];
-    else if (b >> 5 === 6) [c, n] = [b & 31, 2];
-    else if (b >> 4 === 14) [c, n] = [b & 15, 3];
-    else if (b >> 3 === 30) [c, n] = [b & 7, 4];
-    else [c, n] = [0xfffd, 1];
-    for (let j = 1; j < n; j++) c = (c << 6) | ((bytes[i + j] ?? 0) & 63);
+    const need = b < 0x80 ? 0 : b >> 5 === 0x6 ? 1 : b >> 4 === 0xe ? 2 : b >> 3 === 0x1e ? 3 : -1;
+    const tail = bytes.slice(i + 1, i + 1 + Math.max(need, 0));
+    if (need < 0 || tail.length < need || tail.some((t) => t >> 6 !== 0x2)) {
+      out += need === 0 ? String.fromCharCode(b) : '\ufffd';
+      i++;
+      continue;
+    }
+    let c = need === 0 ? b : b & (0x3f >> need);
+    for (const t of tail) c = (c << 6) | (t & 0x3f);
     out += String.fromCodePoint(c);
-    i += n;
+    i += need + 1;
   }
   return out;
 }

@@ -3,6 +3,8 @@
 // input byte 3`) and time.Parse with the layouts of metav1.Time and metav1.MicroTime
 // (`parsing time "x" as "2006-01-02T15:04:05Z07:00": cannot parse "x" as "2006"`), Go 1.23.
 
+import { utf8Encode } from '../../base64.ts';
+
 export const RFC3339 = '2006-01-02T15:04:05Z07:00';
 export const RFC3339_MICRO = '2006-01-02T15:04:05.000000Z07:00';
 
@@ -10,17 +12,6 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B64_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 /**
  * The error base64.StdEncoding.Decode gives for `s`, or undefined when it decodes. Go skips
@@ -28,7 +19,7 @@ function utf8(s: string): number[] {
  * offence (decodeQuantum in encoding/base64).
  */
 export function base64Error(s: string): string | undefined {
-  const src = /^[\x20-\x7e]*$/.test(s) ? Array.from(s, (c) => c.charCodeAt(0)) : utf8(s);
+  const src = /^[\x20-\x7e]*$/.test(s) ? Array.from(s, (c) => c.charCodeAt(0)) : utf8Encode(s);
   let si = 0;
   while (si < src.length) {
     for (let j = 0; j < 4; j++) {
@@ -113,11 +104,11 @@ function daysIn(month: number, year: number): number {
  * prefix mismatch or bad number reports the element, a range check reports `month out of range`.
  */
 export function timeParseError(layout: string, value: string): string | undefined {
-  const v = utf8(value);
+  const v = utf8Encode(value);
   const fail = (layoutElem: string, at: number, message = ''): string =>
     message
-      ? `parsing time ${goQuote(utf8(value))}${message}`
-      : `parsing time ${goQuote(utf8(value))} as ${goQuote(utf8(layout))}: cannot parse ${goQuote(v.slice(at))} as ${goQuote(utf8(layoutElem))}`;
+      ? `parsing time ${goQuote(utf8Encode(value))}${message}`
+      : `parsing time ${goQuote(utf8Encode(value))} as ${goQuote(utf8Encode(layout))}: cannot parse ${goQuote(v.slice(at))} as ${goQuote(utf8Encode(layoutElem))}`;
   const chunks = CHUNKS[layout] ?? [];
   let pos = 0;
   let year = 0;

@@ -2,6 +2,8 @@
 // (jsonpath.go) with kubectl's settings (missing keys allowed). Scalars print as Go's fmt
 // does, maps and lists as compact JSON, several results of one expression space-separated.
 
+import { utf8Encode } from '../../base64.ts';
+
 import { marshalCompactJson } from './formats.ts';
 import { goFloat } from './goyaml.ts';
 import { parseJsonPath, type JsonPathNode, type ListNode, type SliceParam } from './jsonpathParser.ts';
@@ -36,22 +38,10 @@ export function goPrint(v: Value): string {
 function children(v: Value): Value[] {
   if (Array.isArray(v)) return v;
   if (isMap(v)) return sortedKeys(v).map((k) => v[k]);
-  if (typeof v === 'string') return utf8Bytes(v);
+  if (typeof v === 'string') return utf8Encode(v); // `[*]` on a string yields its UTF-8 bytes, as Go's Index does
   return [];
 }
 
-/** A string's UTF-8 bytes: `[*]` on a string yields them one by one, as Go's Index does. */
-function utf8Bytes(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-  }
-  return out;
-}
 
 type Kind = 'bool' | 'int' | 'float' | 'string';
 

@@ -2,6 +2,8 @@
 // image pull finishing, a back-off ending, a controller's next sync) is an entry here,
 // ordered by (time, sequence). Time moves only when someone asks it to.
 
+import { civilFromDays, daysFromCivil } from './calendar.ts';
+
 /** Simulated milliseconds since the cluster was created. Never real time. */
 export type SimMillis = number & { readonly __brand: 'SimMillis' };
 
@@ -173,16 +175,7 @@ export function isoFromMillis(ms: number): string {
   const secs = Math.floor(ms / 1000);
   const days = Math.floor(secs / 86400);
   const rem = secs - days * 86400;
-  // Civil-from-days (Howard Hinnant's algorithm).
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const [y, m, d] = civilFromDays(days);
   return `${y}-${pad(m)}-${pad(d)}T${pad(Math.floor(rem / 3600))}:${pad(Math.floor((rem % 3600) / 60))}:${pad(rem % 60)}Z`;
 }
 
@@ -191,12 +184,5 @@ export function millisFromIso(iso: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/.exec(iso);
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const yy = mo <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = mo > 2 ? mo - 3 : mo + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  const days = era * 146097 + doe - 719468;
-  return (days * 86400 + h * 3600 + mi * 60 + s) * 1000 - EPOCH_MS;
+  return (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000 - EPOCH_MS;
 }

@@ -12,9 +12,10 @@ import type { ClusterContext } from '../context.ts';
 import { TRIGGER_TIME } from './endpoints.ts';
 import { OWNER_INDEX } from './indexes.ts';
 import { isPodReady } from './podRanking.ts';
-import { ServiceSelectors, findPort, shouldPodBeInEndpoints } from './serviceSelectors.ts';
+import type { ServiceSelectors } from './serviceSelectors.ts';
+import { findPort, shouldPodBeInEndpoints, watchServicesAndPods } from './serviceSelectors.ts';
 import { TriggerTimes } from './triggerTime.ts';
-import { WorkQueue, objectKey, splitKey } from './workQueue.ts';
+import { splitKey } from './workQueue.ts';
 
 const SERVICES = typeForKind('Service')!;
 const SLICES = typeForKind('EndpointSlice')!;
@@ -30,21 +31,12 @@ interface Group {
 
 export class EndpointSliceController {
   readonly #ctx: ClusterContext;
-  readonly #queue: WorkQueue;
   readonly #selectors: ServiceSelectors;
   readonly #triggers = new TriggerTimes();
 
   constructor(ctx: ClusterContext) {
     this.#ctx = ctx;
-    this.#selectors = new ServiceSelectors(ctx.api.store);
-    this.#queue = new WorkQueue(ctx.clock, ctx.timings.controllerLatencyMs, ENDPOINTSLICE_CONTROLLER, (key) => this.#reconcile(key), ctx.trace);
-    ctx.api.store.watch('services', (e) => {
-      this.#selectors.observe(e);
-      this.#queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name));
-    });
-    ctx.api.store.watch('pods', (e) => {
-      for (const key of this.#selectors.servicesForPodEvent(e)) this.#queue.add(key);
-    });
+    this.#selectors = watchServicesAndPods(ctx, ENDPOINTSLICE_CONTROLLER, (key) => this.#reconcile(key)).selectors;
   }
 
   #reconcile(key: string): void {

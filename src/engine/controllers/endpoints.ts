@@ -9,9 +9,10 @@ import { deepEqual } from '../api/objects.ts';
 import { typeForKind } from '../api/resources.ts';
 import type { ClusterContext } from '../context.ts';
 import { isPodReady } from './podRanking.ts';
-import { ServiceSelectors, findPort, shouldPodBeInEndpoints } from './serviceSelectors.ts';
+import type { ServiceSelectors } from './serviceSelectors.ts';
+import { findPort, shouldPodBeInEndpoints, watchServicesAndPods } from './serviceSelectors.ts';
 import { TriggerTimes } from './triggerTime.ts';
-import { WorkQueue, objectKey, splitKey } from './workQueue.ts';
+import { splitKey } from './workQueue.ts';
 
 const SERVICES = typeForKind('Service')!;
 const ENDPOINTS = typeForKind('Endpoints')!;
@@ -21,21 +22,12 @@ const MAX_CAPACITY = 1000;
 
 export class EndpointsController {
   readonly #ctx: ClusterContext;
-  readonly #queue: WorkQueue;
   readonly #selectors: ServiceSelectors;
   readonly #triggers = new TriggerTimes();
 
   constructor(ctx: ClusterContext) {
     this.#ctx = ctx;
-    this.#selectors = new ServiceSelectors(ctx.api.store);
-    this.#queue = new WorkQueue(ctx.clock, ctx.timings.controllerLatencyMs, ENDPOINTS_CONTROLLER, (key) => this.#reconcile(key), ctx.trace);
-    ctx.api.store.watch('services', (e) => {
-      this.#selectors.observe(e);
-      this.#queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name));
-    });
-    ctx.api.store.watch('pods', (e) => {
-      for (const key of this.#selectors.servicesForPodEvent(e)) this.#queue.add(key);
-    });
+    this.#selectors = watchServicesAndPods(ctx, ENDPOINTS_CONTROLLER, (key) => this.#reconcile(key)).selectors;
   }
 
   #reconcile(key: string): void {

@@ -9,7 +9,8 @@ import type { Store, WatchEvent } from '../api/store.ts';
 import type { Labels } from './indexes.ts';
 import { LABEL_INDEX, hasAllLabels, labelKey } from './indexes.ts';
 import { isPodReady } from './podRanking.ts';
-import { objectKey } from './workQueue.ts';
+import type { ClusterContext } from '../context.ts';
+import { WorkQueue, objectKey } from './workQueue.ts';
 
 interface Cached {
   readonly selector: Readonly<Record<string, string>>;
@@ -104,4 +105,21 @@ export function findPort(pod: Pod, target: number | string | undefined, protocol
     for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort;
   }
   return undefined;
+}
+
+/**
+ * The watches both service controllers start with: every Service change queues that Service,
+ * every pod change queues the Services that select it. Returns the selector cache and queue.
+ */
+export function watchServicesAndPods(ctx: ClusterContext, controller: string, reconcile: (key: string) => void): { selectors: ServiceSelectors; queue: WorkQueue } {
+  const selectors = new ServiceSelectors(ctx.api.store);
+  const queue = new WorkQueue(ctx.clock, ctx.timings.controllerLatencyMs, controller, reconcile, ctx.trace);
+  ctx.api.store.watch('services', (e) => {
+    selectors.observe(e);
+    queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name));
+  });
+  ctx.api.store.watch('pods', (e) => {
+    for (const key of selectors.servicesForPodEvent(e)) queue.add(key);
+  });
+  return { selectors, queue };
 }

@@ -35,6 +35,7 @@ import { EndpointsController } from './controllers/endpoints.ts';
 import { EndpointSliceController } from './controllers/endpointSlice.ts';
 import { ResourceMetrics } from './node/metrics.ts';
 import { HorizontalController } from './controllers/podautoscaler/horizontal.ts';
+import { KubeProxy } from './node/kubeProxy.ts';
 
 export interface ClusterOptions {
   readonly seed?: number;
@@ -63,6 +64,8 @@ export interface Cluster extends ClusterContext {
   /** the resource metrics API (metrics-server) over the kubelets, driven by `kubelab load` */
   readonly metrics: ResourceMetrics;
   readonly autoscalers: HorizontalController;
+  /** kube-proxy's Service routing: where a simulated request to a ClusterIP, NodePort or DNS name lands */
+  readonly kubeProxy: KubeProxy;
   /** advances simulated time by `ms`, running everything due */
   advance(ms: number): void;
   /** advances until `done()` holds (checked after each step) or `maxMs` passes; returns whether it held */
@@ -126,6 +129,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const endpointSlices = new EndpointSliceController(ctx);
   const metrics = new ResourceMetrics(ctx, nodes);
   const autoscalers = new HorizontalController(ctx, metrics);
+  const kubeProxy = new KubeProxy(ctx, nodes);
 
   const advance = (ms: number): void => clock.advanceTo(clock.now + ms);
   const runUntil = (done: () => boolean, maxMs: number): boolean => {
@@ -142,5 +146,5 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   };
   // The cluster was created a little while before the learner arrives.
   clock.advanceTo(options.uptimeMs ?? 300_000);
-  return { ...ctx, preset, seed, scheduler, nodes, registry, replicaSets, garbageCollector, deployments, nodeLifecycle, taintEviction, podGC, endpoints, endpointSlices, metrics, autoscalers, advance, runUntil };
+  return { ...ctx, preset, seed, scheduler, nodes, registry, replicaSets, garbageCollector, deployments, nodeLifecycle, taintEviction, podGC, endpoints, endpointSlices, metrics, autoscalers, kubeProxy, advance, runUntil };
 }

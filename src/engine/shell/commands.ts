@@ -6,6 +6,7 @@ import { runKubectl } from './kubectl/kubectl.ts';
 import type { CommandFn } from './process.ts';
 import type { Shell } from './shell.ts';
 import { coreCommands } from './commands/coreutils.ts';
+import { curlCommand } from './commands/curl.ts';
 import { dockerCommand } from './commands/docker.ts';
 import { fileCommands } from './commands/files.ts';
 import { trackFileTimes } from './commands/fileTimes.ts';
@@ -33,6 +34,7 @@ export function commandTable(shell: Shell): Map<string, CommandFn> {
   add({ ls: lsCommand(shell), grep, sort });
   table.set('kubectl', (ctx) => runKubectl(shell, ctx, ctx.argv.slice(1)));
   table.set('docker', dockerCommand(shell));
+  table.set('curl', curlCommand(shell));
   // MicroK8s exists only on the machine that installed it: the kind preset has no `microk8s`.
   if (shell.cluster.preset.name === 'microk8s') {
     table.set('microk8s', microk8sCommand(shell));

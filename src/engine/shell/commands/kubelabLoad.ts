@@ -1,6 +1,6 @@
 // `kubelab load deployment/NAME|pod/NAME --cpu=PERCENT|--idle`: the lab's stand-in for real
 // traffic. From now on the target's pods burn PERCENT of their CPU request; metrics-server's
-// figures (and so `kubectl top` and the HorizontalPodAutoscaler) follow over its 15 s window.
+// figures (and so `kubectl top` and the HorizontalPodAutoscaler) follow, averaged over 15 s windows
 
 import { typeForKind } from '../../api/resources.ts';
 import type { CommandContext } from '../process.ts';
@@ -43,7 +43,7 @@ export function loadCommand(shell: Shell, ctx: CommandContext): number {
     percent === undefined
       ? `kubelab: ${whose} go back to their image's idle CPU use.\n`
       : `kubelab: ${whose} now use ${percent}% of their CPU request (100m where a container asks for none).\n` +
-          `metrics-server averages usage over 15s windows: kubectl top and the autoscaler see it from the next window.\n`,
+          `metrics-server averages usage over 15s windows: kubectl top and the autoscaler see it once the next window has passed\n`,
   );
   return 0;
 }

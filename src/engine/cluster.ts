@@ -36,6 +36,8 @@ import { EndpointSliceController } from './controllers/endpointSlice.ts';
 import { ResourceMetrics } from './node/metrics.ts';
 import { HorizontalController } from './controllers/podautoscaler/horizontal.ts';
 import { KubeProxy } from './node/kubeProxy.ts';
+import { execInContainer, execTargetFor } from './node/containerExec.ts';
+import { LoadBalancerController } from './controllers/loadBalancer.ts';
 
 export interface ClusterOptions {
   readonly seed?: number;
@@ -66,6 +68,8 @@ export interface Cluster extends ClusterContext {
   readonly autoscalers: HorizontalController;
   /** kube-proxy's Service routing: where a simulated request to a ClusterIP, NodePort or DNS name lands */
   readonly kubeProxy: KubeProxy;
+  /** the lab's MetalLB: idle until an address pool is configured (`microk8s enable metallb:RANGE`, `kubelab addon metallb RANGE`) */
+  readonly loadBalancer: LoadBalancerController;
   /** advances simulated time by `ms`, running everything due */
   advance(ms: number): void;
   /** advances until `done()` holds (checked after each step) or `maxMs` passes; returns whether it held */
@@ -130,6 +134,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const metrics = new ResourceMetrics(ctx, nodes);
   const autoscalers = new HorizontalController(ctx, metrics);
   const kubeProxy = new KubeProxy(ctx, nodes);
+  for (const kubelet of nodes.kubelets.values()) kubelet.containerExec = (run, c, argv) => execInContainer(execTargetFor(ctx.api, (req) => kubeProxy.request(req), run, c, false), argv);
+  const loadBalancer = new LoadBalancerController(ctx);
+  kubeProxy.announcer = (ip) => loadBalancer.announcingNode(ip);
 
   const advance = (ms: number): void => clock.advanceTo(clock.now + ms);
   const runUntil = (done: () => boolean, maxMs: number): boolean => {
@@ -146,5 +153,5 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   };
   // The cluster was created a little while before the learner arrives.
   clock.advanceTo(options.uptimeMs ?? 300_000);
-  return { ...ctx, preset, seed, scheduler, nodes, registry, replicaSets, garbageCollector, deployments, nodeLifecycle, taintEviction, podGC, endpoints, endpointSlices, metrics, autoscalers, kubeProxy, advance, runUntil };
+  return { ...ctx, preset, seed, scheduler, nodes, registry, replicaSets, garbageCollector, deployments, nodeLifecycle, taintEviction, podGC, endpoints, endpointSlices, metrics, autoscalers, kubeProxy, loadBalancer, advance, runUntil };
 }

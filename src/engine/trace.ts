@@ -16,6 +16,7 @@ export type Component =
   | `container-runtime/${string}`
   | `kube-proxy/${string}`
   | `${string}-controller`
+  | `${string}-speaker`
   | `${string}-publisher`;
 
 export type TraceAction =

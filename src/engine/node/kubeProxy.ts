@@ -45,6 +45,11 @@ export class KubeProxy {
   readonly #nodes: NodeAgents;
   /** the `recent` module's table per node: service port and client IP → endpoint, last seen */
   readonly #affinity = new Map<string, { ip: string; port: number; lastMs: number }>();
+  /**
+   * Which node answers ARP for a LoadBalancer address (the load balancer's speakers), when one
+   * is installed. Packets from outside reach that node's rules; unanswered, they go nowhere.
+   */
+  announcer?: (ip: string) => string | undefined;
 
   constructor(ctx: ClusterContext, nodes: NodeAgents) {
     this.#ctx = ctx;
@@ -76,7 +81,10 @@ export class KubeProxy {
       const svc = lb ?? services.find((s) => (s.spec?.type === 'NodePort' || s.spec?.type === 'LoadBalancer') && servicePortFor(s, req.port, 'nodePort'));
       const sp = svc && (lb ? servicePortFor(svc, req.port, 'port') : servicePortFor(svc, req.port, 'nodePort'));
       if (!svc || !sp) return lb ? { outcome: 'timeout', ip } : { outcome: 'refused', ip };
-      const via = node?.nodeName ?? from.node ?? [...this.#nodes.kubelets.keys()][0]!;
+      const announced = lb && this.announcer ? this.announcer(target) : undefined;
+      if (lb && this.announcer && !announced && !from.node) return { outcome: 'timeout', ip };
+      // A node's own packets meet its own rules; outside packets enter at the announcing node.
+      const via = node?.nodeName ?? from.node ?? announced ?? [...this.#nodes.kubelets.keys()][0]!;
       let endpoints = proxyEndpoints(this.#ctx.api, svc, sp);
       // externalTrafficPolicy: Local keeps external traffic on the node it hit, and drops it there without a local endpoint.
       if (svc.spec?.externalTrafficPolicy === 'Local') {
@@ -155,7 +163,11 @@ export class KubeProxy {
   }
 
   /** The packet reaches the pod: a running container listening on the port answers, or the kernel refuses. */
-  #deliver(req: ProxyRequest, clientIP: string, to: { ip: string; port: number; pod?: { namespace: string; name: string } }, ip: string): ProxyResult {
+  #deliver(req: ProxyRequest, clientIP: string, dest: { ip: string; port: number; pod?: { namespace: string; name: string } }, ip: string): ProxyResult {
+    // An endpoint written by hand may name a pod by address only, or a machine outside the cluster.
+    const podAt = dest.pod ?? this.#podByIP(dest.ip);
+    const to = podAt ? { ...dest, pod: podAt } : dest;
+    if (!to.pod && ![...this.#nodes.kubelets.values()].some((k) => k.nodeIP === to.ip)) return { outcome: 'timeout', ip };
     const kubelet = to.pod ? [...this.#nodes.kubelets.values()].find((k) => k.pods.has(`${to.pod!.namespace}/${to.pod!.name}`)) : undefined;
     // A machine that is down answers nothing: the SYN is lost, not refused.
     if (kubelet && !kubelet.alive) return { outcome: 'timeout', ip };

@@ -15,6 +15,7 @@ import { ImageStore } from './images.ts';
 import type { PodIpAllocator } from './ipam.ts';
 import type { PodRun } from './podStatus.ts';
 import { buildPodStatus } from './podStatus.ts';
+import type { ContainerExec } from './program.ts';
 import { programFor } from './program.ts';
 import { base64Decode } from '../base64.ts';
 import { checkMounts, checkEnv } from './volumes.ts';
@@ -24,6 +25,8 @@ const PODS = typeForKind('Pod')!;
 const SECRETS = typeForKind('Secret')!;
 
 export class Kubelet {
+  /** how the runtime runs a command inside a container (wired by cluster.ts: it needs kube-proxy and DNS) */
+  containerExec?: (run: PodRun, c: ContainerRun, argv: readonly string[]) => ReturnType<ContainerExec>;
   readonly nodeName: string;
   readonly nodeIP: string;
   readonly images = new ImageStore();
@@ -285,9 +288,10 @@ export class Kubelet {
       startedAt: clock.iso(),
       ...(spec?.args && !spec.command ? { args: spec.args } : {}),
     });
-    const program = programFor(behaviour?.process ?? { startLogs: [], handlesSigterm: true, hasShell: true }, spec?.command, spec?.args);
-    c.program = program;
     if (behaviour) c.behaviour = behaviour;
+    const exec = this.containerExec;
+    const program = programFor(behaviour?.process ?? { startLogs: [], handlesSigterm: true, hasShell: true }, spec?.command, spec?.args, exec && ((argv) => exec(run, c, argv)));
+    c.program = program;
     c.ports = behaviour?.listens.map((l) => l.port) ?? [];
     c.phase = 'running';
     c.everStarted = true;

@@ -28,7 +28,13 @@ export interface Program {
   readonly startError?: string;
 }
 
-export function programFor(image: ImageDefaults, command: readonly string[] | undefined, args: readonly string[] | undefined): Program {
+/** Runs a command inside the container as the runtime would (node/containerExec.ts): output chunks, exit code, time taken. */
+export type ContainerExec = (argv: readonly string[]) => { readonly output: readonly { readonly text: string }[]; readonly exitCode: number; readonly waitMs: number } | { readonly notFound: string };
+
+/** Commands whose output depends on the cluster (DNS, Services, the pod's own files): the runtime runs them for real. */
+const CLUSTER_TOOLS = new Set(['wget', 'nslookup', 'curl', 'env', 'printenv', 'hostname', 'cat', 'ls']);
+
+export function programFor(image: ImageDefaults, command: readonly string[] | undefined, args: readonly string[] | undefined, exec?: ContainerExec): Program {
   // No command: the image's entrypoint runs (args only matter to images with a shell).
   if ((!command || command.length === 0) && (!args || args.length === 0 || !image.hasShell)) {
     return {
@@ -39,7 +45,21 @@ export function programFor(image: ImageDefaults, command: readonly string[] | un
       handlesSigterm: image.handlesSigterm,
     };
   }
-  return interpret([...(command ?? []), ...(args ?? [])], image);
+  const argv = [...(command ?? []), ...(args ?? [])];
+  return (exec && viaRuntime(argv, exec)) || interpret(argv, image);
+}
+
+/** A one-off such as `wget -qO- http://svc`: its output is the container's log, its status the exit code. */
+function viaRuntime(argv: readonly string[], exec: ContainerExec): Program | undefined {
+  const base = (w: string | undefined): string => (w ?? '').split('/').pop() ?? '';
+  const shell = ['sh', 'bash', 'ash'].includes(base(argv[0])) && argv[1] === '-c';
+  const first = shell ? base(splitWords(argv[2] ?? '')[0]) : base(argv[0]);
+  if (!CLUSTER_TOOLS.has(first)) return undefined;
+  const run = exec(argv);
+  if ('notFound' in run) return undefined;
+  const text = run.output.map((c) => c.text).join('');
+  const logs = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+  return { logs, exitAfterMs: run.waitMs, exitCode: run.exitCode, exitLogs: [], handlesSigterm: true };
 }
 
 function interpret(argv: readonly string[], image: ImageDefaults): Program {

@@ -2,7 +2,7 @@
 // (pkg/proxy/endpointslicecache.go), each with the resolved target port, falling back to
 // serving-but-terminating ones when none is ready (ProxyTerminatingEndpoints, GA in 1.28).
 
-import type { Service, ServicePort } from 'kubernetes-types/core/v1';
+import type { Endpoints, Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ApiServer } from '../api/apiServer.ts';
 
@@ -41,8 +41,24 @@ export function proxyEndpoints(api: ApiServer, svc: Service, svcPort: ServicePor
       else if (e.conditions.serving === true && e.conditions.terminating === true) terminating.push(endpoint);
     }
   }
+  // A selector-less Service's hand-written Endpoints: what the EndpointSlice mirroring controller copies into slices.
+  if (!svc.spec?.selector) ready.push(...mirroredEndpoints(api, svc, svcPort).filter((e) => !ready.some((r) => r.ip === e.ip && r.port === e.port)));
   const chosen = ready.length ? ready : terminating;
   return chosen.sort((a, b) => compareIp(a.ip, b.ip) || a.port - b.port);
+}
+
+function mirroredEndpoints(api: ApiServer, svc: Service, svcPort: ServicePort): ProxyEndpoint[] {
+  const ep = api.store.list('endpoints', svc.metadata!.namespace!).find((e) => e.metadata.name === svc.metadata!.name) as unknown as Endpoints | undefined;
+  const out: ProxyEndpoint[] = [];
+  for (const subset of ep?.subsets ?? []) {
+    const port = subset.ports?.find((p) => (p.name ?? '') === (svcPort.name ?? '') && (p.protocol ?? 'TCP') === 'TCP')?.port;
+    if (port === undefined) continue;
+    for (const a of subset.addresses ?? []) {
+      const ref = a.targetRef?.kind === 'Pod' && a.targetRef.name ? { namespace: a.targetRef.namespace ?? svc.metadata!.namespace!, name: a.targetRef.name } : undefined;
+      out.push({ ip: a.ip, port, ...(a.nodeName ? { nodeName: a.nodeName } : {}), ...(ref ? { pod: ref } : {}) });
+    }
+  }
+  return out;
 }
 
 function compareIp(a: string, b: string): number {

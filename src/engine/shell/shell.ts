@@ -106,7 +106,31 @@ export class Shell {
   }
 
   get busy(): boolean {
-    return this.#open.size > 0;
+    for (const run of this.#open) {
+      if (!run.finished) return true;
+      this.#open.delete(run); // interrupted since the last poll
+    }
+    return false;
+  }
+
+  /** Whether an open run could go on now (its condition holds or its timeout passed). */
+  ready(): boolean {
+    for (const run of this.#open) if (run.ready()) return true;
+    return false;
+  }
+
+  /**
+   * The earliest simulated time an open run times out. A page that plays the clock stops
+   * there and polls, so interactive runs resume at the same simulated moments on every
+   * replay, whatever its frame rate.
+   */
+  nextWake(): number | undefined {
+    let wake: number | undefined;
+    for (const run of this.#open) {
+      const at = run.deadline();
+      if (at !== undefined && (wake === undefined || at < wake)) wake = at;
+    }
+    return wake;
   }
 
   #drainNow(proc: Proc, first?: Wait): number {
@@ -145,6 +169,18 @@ class OpenRun implements ShellRun {
   start(proc: Proc): void {
     this.proc = proc;
     this.#step();
+  }
+
+  ready(): boolean {
+    const w = this.pendingWait;
+    if (!w || this.finished) return false;
+    return w.until() || this.#shell.cluster.clock.now - this.#waitStarted >= w.timeoutMs;
+  }
+
+  deadline(): number | undefined {
+    const w = this.pendingWait;
+    if (!w || this.finished || !Number.isFinite(w.timeoutMs)) return undefined;
+    return this.#waitStarted + w.timeoutMs;
   }
 
   resumeIfReady(): void {

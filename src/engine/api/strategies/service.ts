@@ -119,6 +119,20 @@ function allocate(svc: Svc, ctx: StrategyContext, dryRun: boolean, keepPorts: Re
   return causes;
 }
 
+/**
+ * dropTypeDependentFields (registry/core/service/storage): a type change wipes what the new
+ * type has no use for, when the user left it as it was, so `kubectl apply` of a LoadBalancer
+ * Service as ClusterIP is not refused for the node ports the merge carried over.
+ */
+function dropTypeDependentFields(svc: Svc, old: Service): void {
+  const spec = svc.spec;
+  const oldPorts = new Set((old.spec?.ports ?? []).map((p) => p.nodePort ?? 0).filter((n) => n > 0));
+  const sameNodePorts = (spec.ports ?? []).every((p) => !p.nodePort || oldPorts.has(p.nodePort));
+  if (needsNodePort(old) && !needsNodePort(svc) && sameNodePorts && spec.ports) spec.ports = spec.ports.map(({ nodePort: _drop, ...p }) => p);
+  if (old.spec?.type === 'LoadBalancer' && spec.type !== 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === old.spec.allocateLoadBalancerNodePorts) delete spec.allocateLoadBalancerNodePorts;
+  if (externallyAccessible(old) && !externallyAccessible(svc) && spec.externalTrafficPolicy === old.spec?.externalTrafficPolicy) delete spec.externalTrafficPolicy;
+}
+
 /** patchAllocatedValues: an update that leaves out the ClusterIP or node ports keeps the old ones. */
 function patchAllocatedValues(svc: Svc, old: Service): void {
   const spec = svc.spec;
@@ -157,6 +171,7 @@ export const serviceStrategy: Strategy = {
     const svc = asSvc(obj);
     normalizeClusterIPs(svc);
     patchAllocatedValues(svc, old as unknown as Service);
+    dropTypeDependentFields(svc, old as unknown as Service);
   },
   validate: (obj) => validateService(obj as unknown as Service),
   validateUpdate: (obj, old) => validateServiceUpdate(obj as unknown as Service, old as unknown as Service),

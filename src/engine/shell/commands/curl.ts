@@ -89,47 +89,75 @@ function client(shell: Shell): Client {
   return shell.cluster.preset.name === 'microk8s' ? { kind: 'node', node } : { kind: 'outside', ip: KIND_HOST_IP };
 }
 
+/** What one curl run printed (in order, stdout and stderr interleaved), how it exited, how long it waited. */
+export interface CurlRun {
+  readonly output: readonly { readonly stream: 'out' | 'err'; readonly text: string }[];
+  readonly status: number;
+  /** simulated time the run took before its last output (a connect timeout) */
+  readonly waitMs: number;
+  /** `-o FILE`: the body to save (the caller owns the file system) */
+  readonly saveTo?: { readonly path: string; readonly body: string };
+}
+
+/** curl against kube-proxy from any client: the terminal's host or node, or a pod (`kubectl exec … -- curl`). */
+export function runCurl(argv: readonly string[], send: (req: { host: string; port: number; path: string; userAgent: string }) => ProxyResult, userAgent = USER_AGENT): CurlRun {
+  const output: { stream: 'out' | 'err'; text: string }[] = [];
+  const out = (text: string): void => void output.push({ stream: 'out', text });
+  const errOut = (text: string): void => void output.push({ stream: 'err', text });
+  const o = parse(argv);
+  if (typeof o === 'string' || o.url === undefined) {
+    errOut(`${typeof o === 'string' ? o : ''}${TRY_HELP}`);
+    return { output, status: 2, waitMs: 0 };
+  }
+  const target = parseUrl(o.url);
+  let waitMs = 0;
+  const fail = (text: string, status: number): CurlRun => {
+    if (o.writeOut !== undefined) out(writeOut(o.writeOut, 0, '', 0, 0));
+    if (!o.silent || o.showError) errOut(text);
+    return { output, status, waitMs };
+  };
+  if ('error' in target) return fail(target.error, Number(/\((\d+)\)/.exec(target.error)![1]));
+  const result: ProxyResult = send({ host: target.host, port: target.port, path: target.path, userAgent });
+  if (result.outcome === 'unresolved') return fail(`curl: (6) Could not resolve host: ${target.host}\n`, 6);
+  if (o.verbose) errOut(`*   Trying ${result.ip}:${target.port}...\n`);
+  if (result.outcome === 'refused') return fail(`curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server\n`, 7);
+  if (result.outcome === 'timeout') {
+    const limit = o.maxTimeMs !== undefined && o.maxTimeMs > 0 && o.maxTimeMs < SYN_GIVE_UP_MS ? o.maxTimeMs : undefined;
+    waitMs = limit ?? SYN_GIVE_UP_MS;
+    return limit !== undefined
+      ? fail(`curl: (28) Connection timed out after ${limit + 1} milliseconds\n`, 28)
+      : fail(`curl: (28) Failed to connect to ${target.host} port ${target.port} after ${SYN_GIVE_UP_MS} ms: Couldn't connect to server\n`, 28);
+  }
+  if (o.verbose) errOut(verboseRequest(target, result.ip, userAgent));
+  if (result.outcome === 'empty-reply') return fail('curl: (52) Empty reply from server\n', 52);
+  const { response } = result;
+  if (o.verbose) {
+    const headers = Object.entries(response.headers).map(([k, v]) => `< ${k}: ${v}\n`).join('');
+    errOut(`< HTTP/1.1 ${response.status} ${REASONS[response.status] ?? ''}\n${headers}< \n`);
+  }
+  let saveTo: CurlRun['saveTo'];
+  if (o.output === undefined || o.output === '-') out(response.body);
+  else if (o.output !== '/dev/null') saveTo = { path: o.output, body: response.body };
+  if (o.verbose) errOut(`* Connection #0 to host ${target.host} left intact\n`);
+  if (o.writeOut !== undefined) out(writeOut(o.writeOut, response.status, result.ip, target.port, response.body.length));
+  return { output, status: 0, waitMs, ...(saveTo ? { saveTo } : {}) };
+}
+
 export function curlCommand(shell: Shell): (ctx: CommandContext) => Proc {
   return function* curl(ctx: CommandContext): Proc {
-    const o = parse(ctx.argv.slice(1));
-    if (typeof o === 'string' || o.url === undefined) {
-      ctx.io.err(`${typeof o === 'string' ? o : ''}${TRY_HELP}`);
-      return 2;
+    const from = client(shell);
+    const run = runCurl(ctx.argv.slice(1), (req) => shell.cluster.kubeProxy.request({ client: from, ...req }));
+    if (run.waitMs > 0) yield sleepFor(run.waitMs);
+    for (const chunk of run.output) {
+      if (chunk.stream === 'out') ctx.io.out(chunk.text);
+      else ctx.io.err(chunk.text);
     }
-    const target = parseUrl(o.url);
-    const fail = (text: string, status: number): number => {
-      if (o.writeOut !== undefined) ctx.io.out(writeOut(o.writeOut, 0, '', 0, 0));
-      if (!o.silent || o.showError) ctx.io.err(text);
-      return status;
-    };
-    if ('error' in target) return fail(target.error, Number(/\((\d+)\)/.exec(target.error)![1]));
-    const result: ProxyResult = shell.cluster.kubeProxy.request({ client: client(shell), host: target.host, port: target.port, path: target.path, userAgent: USER_AGENT });
-    if (result.outcome === 'unresolved') return fail(`curl: (6) Could not resolve host: ${target.host}\n`, 6);
-    if (o.verbose) ctx.io.err(`*   Trying ${result.ip}:${target.port}...\n`);
-    if (result.outcome === 'refused') return fail(`curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server\n`, 7);
-    if (result.outcome === 'timeout') {
-      const limit = o.maxTimeMs !== undefined && o.maxTimeMs > 0 && o.maxTimeMs < SYN_GIVE_UP_MS ? o.maxTimeMs : undefined;
-      yield sleepFor(limit ?? SYN_GIVE_UP_MS);
-      return limit !== undefined
-        ? fail(`curl: (28) Connection timed out after ${limit + 1} milliseconds\n`, 28)
-        : fail(`curl: (28) Failed to connect to ${target.host} port ${target.port} after ${SYN_GIVE_UP_MS} ms: Couldn't connect to server\n`, 28);
-    }
-    if (o.verbose) ctx.io.err(verboseRequest(target, result.ip));
-    if (result.outcome === 'empty-reply') return fail('curl: (52) Empty reply from server\n', 52);
-    const { response } = result;
-    if (o.verbose) {
-      const headers = Object.entries(response.headers).map(([k, v]) => `< ${k}: ${v}\n`).join('');
-      ctx.io.err(`< HTTP/1.1 ${response.status} ${REASONS[response.status] ?? ''}\n${headers}< \n`);
-    }
-    if (o.output === undefined || o.output === '-') ctx.io.out(response.body);
-    else if (o.output !== '/dev/null') ctx.vfs.write(resolve(ctx, o.output), response.body);
-    if (o.verbose) ctx.io.err(`* Connection #0 to host ${target.host} left intact\n`);
-    if (o.writeOut !== undefined) ctx.io.out(writeOut(o.writeOut, response.status, result.ip, target.port, response.body.length));
-    return 0;
+    if (run.saveTo) ctx.vfs.write(resolve(ctx, run.saveTo.path), run.saveTo.body);
+    return run.status;
   };
 }
 
-function verboseRequest(t: Target, ip: string): string {
+function verboseRequest(t: Target, ip: string, userAgent: string): string {
   const host = t.port === 80 ? t.host : `${t.host}:${t.port}`;
-  return `* Connected to ${t.host} (${ip}) port ${t.port}\n> GET ${t.path} HTTP/1.1\n> Host: ${host}\n> User-Agent: ${USER_AGENT}\n> Accept: */*\n> \n`;
+  return `* Connected to ${t.host} (${ip}) port ${t.port}\n> GET ${t.path} HTTP/1.1\n> Host: ${host}\n> User-Agent: ${userAgent}\n> Accept: */*\n> \n`;
 }

@@ -55,3 +55,32 @@ describe('kubelab node', () => {
     expect(run('kubelab help').out).toContain('kubelab node stop NAME');
   });
 });
+
+describe('kubelab addon', () => {
+  it('installs the lab MetalLB in kind with an address pool, once', () => {
+    const { shell, run } = testShell();
+    expect(run('kubelab addon').out).toBe('metallb  disabled\n');
+    const r = run('kubelab addon metallb 172.18.255.200-172.18.255.250');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^kubelab: MetalLB installed in layer-2 mode with the address pool 172\.18\.255\.200-172\.18\.255\.250\.\n/);
+    expect(shell.cluster.loadBalancer.pool?.text).toBe('172.18.255.200-172.18.255.250');
+    expect(run('kubelab addon').out).toBe('metallb  enabled   address pool 172.18.255.200-172.18.255.250\n');
+    expect(run('kubelab addon metallb 172.18.255.1-172.18.255.9').err).toMatch(/^kubelab: metallb is already enabled/);
+    expect(run('kubelab addon metallb --disable').code).toBe(0);
+    expect(shell.cluster.loadBalancer.pool).toBeUndefined();
+  });
+
+  it('refuses what is not a range, unknown addons, and points MicroK8s users to microk8s enable', () => {
+    const { run } = testShell();
+    expect(run('kubelab addon metallb 172.18.255.200').err).toBe('kubelab: "172.18.255.200" is not an IPv4 range (A-B) or CIDR (A/N)\n');
+    expect(run('kubelab addon ingress x').err).toMatch(/^kubelab: there is no addon "ingress" \(addons: metallb\)\n/);
+    expect(testShell('microk8s').run('kubelab addon metallb 10.64.140.43-10.64.140.49').err).toBe(
+      'kubelab: on MicroK8s, MetalLB is a microk8s addon: microk8s enable metallb:10.64.140.43-10.64.140.49 (microk8s disable metallb to remove it)\n',
+    );
+  });
+
+  it('is in kubelab help, with each preset\'s way to switch it on', () => {
+    expect(testShell().run('kubelab help').out).toContain('kubelab addon metallb 172.18.255.200-172.18.255.250');
+    expect(testShell('microk8s').run('kubelab help').out).toContain('microk8s enable metallb:10.64.140.43-10.64.140.49');
+  });
+});

@@ -1,6 +1,6 @@
 // The lab's own commands: `kubelab help|version|time`, `kubelab node stop|start NAME` (a
-// machine failing and coming back), `kubelab load` (simulated CPU load), and a short `help`
-// in place of bash's long builtin list.
+// machine failing and coming back), `kubelab load` (simulated CPU load), `kubelab addon`
+// (the kind preset's MetalLB), and a short `help` in place of bash's long builtin list.
 // They describe what the terminal simulates, how its time works, and what it leaves out, in
 // the lab's voice rather than imitating a real tool.
 
@@ -9,6 +9,7 @@ import { isoFromMillis } from '../../clock.ts';
 import { KUBERNETES_VERSION } from '../../config.ts';
 import type { CommandContext, CommandFn } from '../process.ts';
 import type { Shell } from '../shell.ts';
+import { addonCommand } from './kubelabAddon.ts';
 import { loadCommand } from './kubelabLoad.ts';
 
 export const KUBELAB_VERSION = '0.1.0';
@@ -50,6 +51,11 @@ Load and autoscaling:
   these figures as metrics-server would report them: averaged over 15s windows.
   ${microk8s ? 'A real MicroK8s cluster needs `microk8s enable metrics-server` first' : 'A real kind cluster has no metrics-server until you install one'}; the
   lab reports metrics either way.
+
+LoadBalancer Services:
+  EXTERNAL-IP stays <pending> until a load balancer hands out addresses. The lab's
+  is modelled on MetalLB (layer 2): ${microk8s ? 'microk8s enable metallb:10.64.140.43-10.64.140.49' : 'kubelab addon metallb 172.18.255.200-172.18.255.250'}
+  Then curl http://EXTERNAL-IP:PORT reaches the Service from this terminal.
 
 Cluster Autoscaler (not simulated):
   On a cloud cluster it watches for pods left Pending because no node has room
@@ -94,6 +100,7 @@ export function labCommands(shell: Shell): Record<string, CommandFn> {
     }
     if (sub === 'node') return nodeCommand(shell, ctx);
     if (sub === 'load') return loadCommand(shell, ctx);
+    if (sub === 'addon') return addonCommand(shell, ctx);
     ctx.io.err(`kubelab: unknown command "${sub}"\nRun 'kubelab help' for what the lab can do.\n`);
     return 1;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { microk8sAddons } from './microk8s.ts';
+import { metallbRange, microk8sAddons } from './microk8s.ts';
 import { testShell } from './testShell.ts';
 
 describe('microk8s status', () => {
@@ -48,10 +48,29 @@ describe('microk8s enable and disable', () => {
     expect(testShell('microk8s').run('microk8s enable nope')).toEqual({ out: '', err: 'Addon nope was not found in any repository\n', code: 1 });
   });
 
-  it('answers the metallb range prompt itself when no range is given', () => {
-    const r = testShell('microk8s').run('microk8s enable metallb');
-    expect(r.out).toMatch(/^Enabling MetalLB\nEnter each IP address range delimited by comma \(e\.g\. '10\.64\.140\.43-10\.64\.140\.49,192\.168\.0\.105-192\.168\.0\.111'\): 192\.168\.1\.240-192\.168\.1\.250\nApplying Metallb manifest\n/);
+  it('refuses metallb without a range, as the script does for an empty answer to its prompt', () => {
+    const { shell, run } = testShell('microk8s');
+    const r = run('microk8s enable metallb');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      'Enabling MetalLB\nYou have to input an IP Range value when asked, or provide it as an argument to the enable command, eg:\n  microk8s enable metallb:10.64.140.43-10.64.140.49,192.168.0.105-192.168.0.111\nYou can also use CIDR notation, eg.\n  microk8s enable metallb:192.168.1.240/24\n',
+    );
+    expect(r.err).toContain("Enter each IP address range delimited by comma (e.g. '10.64.140.43-10.64.140.49,192.168.0.105-192.168.0.111'): \n");
+    expect(r.err).toContain('kubelab: the lab cannot answer the prompt; give the range on the command line: microk8s enable metallb:10.64.140.43-10.64.140.49\n');
+    expect(microk8sAddons(shell.cluster).has('metallb')).toBe(false);
+    expect(run('microk8s enable metallb:10.64.140.43-nope').out).toBe('Enabling MetalLB\nYour input value (10.64.140.43-nope) is not a valid IP Range\n');
+  });
+
+  it('starts the load-balancer controller with the range given, and stops it on disable', () => {
+    const { shell, run } = testShell('microk8s');
+    const r = run('microk8s enable metallb:10.64.140.43-10.64.140.49');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Enabling MetalLB\nApplying Metallb manifest\n/);
     expect(r.out.endsWith('MetalLB is enabled\n')).toBe(true);
+    expect(r.err).toContain("kubelab: MetalLB's controller now gives LoadBalancer Services addresses from 10.64.140.43-10.64.140.49");
+    expect(metallbRange(shell.cluster)).toBe('10.64.140.43-10.64.140.49');
+    expect(run('microk8s disable metallb').out).toBe('Disabling MetalLB\nMetalLB is disabled\n');
+    expect(shell.cluster.loadBalancer.pool).toBeUndefined();
   });
 });
 

@@ -1,9 +1,12 @@
 // `microk8s` (the 1.32 snap) in the microk8s preset: `microk8s kubectl` runs the lab's
 // kubectl; `status`, `enable` and `disable` keep the addon list and print what the snap's
 // scripts print (wrappers/common/utils.py xable, status.py). Addons are recorded, not run:
-// their pods are not simulated, and the lab says so when one is switched on.
+// their pods are not simulated, and the lab says so when one is switched on. metallb is the
+// exception: its address pool drives the lab's load-balancer controller (LoadBalancer Services).
 
 import type { Cluster } from '../../cluster.ts';
+import type { AddressPool } from '../../controllers/addressPool.ts';
+import { parseAddressPool } from '../../controllers/addressPool.ts';
 import { runKubectl } from '../kubectl/kubectl.ts';
 import type { CommandContext, CommandFn, Proc } from '../process.ts';
 import { sleepFor } from '../process.ts';
@@ -22,22 +25,39 @@ import {
 } from './microk8sAddons.ts';
 
 const state = new WeakMap<Cluster, Set<string>>();
-const ranges = new WeakMap<Cluster, string>();
 
 /** The address range `microk8s enable metallb` was given, once it has been enabled. */
 export function metallbRange(cluster: Cluster): string | undefined {
-  return ranges.get(cluster);
+  return cluster.loadBalancer.pool?.text;
 }
 
-// A free stretch of the node's LAN (192.168.1.0/24 in the microk8s preset), for the prompt the lab cannot show.
-const DEFAULT_METALLB_RANGE = '192.168.1.240-192.168.1.250';
+const METALLB_PROMPT = "Enter each IP address range delimited by comma (e.g. '10.64.140.43-10.64.140.49,192.168.0.105-192.168.0.111'): ";
+const METALLB_NO_RANGE =
+  'You have to input an IP Range value when asked, or provide it as an argument to the enable command, eg:\n' +
+  '  microk8s enable metallb:10.64.140.43-10.64.140.49,192.168.0.105-192.168.0.111\n' +
+  'You can also use CIDR notation, eg.\n' +
+  '  microk8s enable metallb:192.168.1.240/24\n';
 
-/** `metallb:RANGE`, or the answer to the script's prompt, which the lab gives itself. */
-function metallbRangeFrom(ctx: CommandContext, args: readonly string[]): string {
-  if (args.length > 0 && args[0] !== '') return args.join(':');
-  ctx.io.out(`Enter each IP address range delimited by comma (e.g. '10.64.140.43-10.64.140.49,192.168.0.105-192.168.0.111'): ${DEFAULT_METALLB_RANGE}\n`);
-  labNote(ctx, `the lab has no keyboard prompt here; answering ${DEFAULT_METALLB_RANGE}`);
-  return DEFAULT_METALLB_RANGE;
+/**
+ * The metallb addon's enable script up to its manifest: the range from `metallb:RANGE`, else
+ * the prompt, which the lab cannot answer (no keyboard input in scripts): the script's own
+ * "no range" message follows, as when Enter is pressed on an empty line.
+ */
+function metallbPool(ctx: CommandContext, args: readonly string[]): AddressPool | undefined {
+  ctx.io.out('Enabling MetalLB\n');
+  const text = args.join(':').trim();
+  if (text === '') {
+    ctx.io.err(`${METALLB_PROMPT}\n`);
+    labNote(ctx, 'the lab cannot answer the prompt; give the range on the command line: microk8s enable metallb:10.64.140.43-10.64.140.49');
+    ctx.io.out(METALLB_NO_RANGE);
+    return undefined;
+  }
+  const pool = parseAddressPool(text);
+  if ('bad' in pool) {
+    ctx.io.out(`Your input value (${pool.bad}) is not a valid IP Range\n`);
+    return undefined;
+  }
+  return pool;
 }
 
 function enabledSet(cluster: Cluster): Set<string> {
@@ -156,21 +176,32 @@ function* xable(cluster: Cluster, ctx: CommandContext, action: 'enable' | 'disab
       const shown = DISPLAY_NAME[name] ?? name;
       ctx.io.out(`Disabling ${shown}\n${shown} is disabled\n`);
       enabled.delete(target);
+      if (name === 'metallb') cluster.loadBalancer.disable();
       continue;
+    }
+    let pool: AddressPool | undefined;
+    if (name === 'metallb') {
+      pool = metallbPool(ctx, addonArgs);
+      if (!pool) return 1;
     }
     // The real addon applies manifests and prints `<object> created` for each; the lab creates
     // none of them, so it prints the rest of the addon's output and says so instead.
-    const lines = enableText(cluster, ctx, name, addonArgs).split('\n');
+    const lines = enableText(cluster, ctx, name).split('\n');
     const notCreated = lines.filter((l) => /^\S+\/\S+ created$/.test(l)).map((l) => l.slice(0, -' created'.length));
     ctx.io.out(lines.filter((l) => !/^\S+\/\S+ created$/.test(l)).join('\n'));
     enabled.add(target);
+    if (pool) {
+      cluster.loadBalancer.enable(pool);
+      labNote(ctx, `MetalLB's controller now gives LoadBalancer Services addresses from ${pool.text}; its ${notCreated.length} objects (namespace metallb-system, the controller and speaker pods, …) are not created`);
+      continue;
+    }
     const objects = notCreated.length ? `; it does not create the addon's ${notCreated.length} objects (${notCreated.slice(0, 2).join(', ')}${notCreated.length > 2 ? ', …' : ''}) or run its pods yet` : ', but does not run its pods yet';
     labNote(ctx, `${name} is recorded as enabled${objects}`);
   }
   return 0;
 }
 
-function enableText(cluster: Cluster, ctx: CommandContext, name: string, args: readonly string[]): string {
+function enableText(cluster: Cluster, ctx: CommandContext, name: string): string {
   const enabled = enabledSet(cluster);
   switch (name) {
     case 'dashboard': {
@@ -192,8 +223,6 @@ function enableText(cluster: Cluster, ctx: CommandContext, name: string, args: r
     case 'storage':
       return HOSTPATH_ENABLE;
     case 'metallb':
-      ctx.io.out('Enabling MetalLB\n');
-      ranges.set(cluster, metallbRangeFrom(ctx, args));
       return metallbEnable();
     default:
       return `Enabling ${DISPLAY_NAME[name] ?? name}\n`;

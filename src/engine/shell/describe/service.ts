@@ -2,7 +2,7 @@
 // metadata, selector, type, IP families and addresses, then per port its target, node port and
 // the ready endpoints of the Service's EndpointSlices (formatEndpointSlices), then policies.
 
-import type { Event, Service, ServicePort } from 'kubernetes-types/core/v1';
+import type { Event, LoadBalancerIngress, Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { describeEvents } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline, sortedKeys } from './fields.ts';
@@ -50,8 +50,14 @@ function writePort(w: Parameters<Parameters<typeof tabbedString>[0]>[0], sp: Ser
   w.write(LEVEL_0, `Port:\t${name}\t${sp.port}/${protocol}\n`);
   const target = sp.targetPort ?? 0;
   w.write(LEVEL_0, `TargetPort:\t${target}/${protocol}\n`);
+  if (sp.appProtocol !== undefined) w.write(LEVEL_0, `AppProtocol:\t${sp.appProtocol}\n`);
   if (sp.nodePort) w.write(LEVEL_0, `NodePort:\t${name}\t${sp.nodePort}/${protocol}\n`);
   w.write(LEVEL_0, `Endpoints:\t${formatEndpointSlices(slices, sp.name ?? '')}\n`);
+}
+
+/** buildIngressString: each ingress's IP with its ipMode in brackets, or its hostname. */
+function buildIngressString(ingress: readonly LoadBalancerIngress[]): string {
+  return ingress.map((i) => (i.ip ? (i.ipMode !== undefined ? `${i.ip} (${i.ipMode})` : i.ip) : (i.hostname ?? ''))).join(', ');
 }
 
 export function describeService(svc: Service, slices: readonly EndpointSlice[], events: readonly Event[] | undefined, now: number): string {
@@ -68,10 +74,10 @@ export function describeService(svc: Service, slices: readonly EndpointSlice[], 
     w.write(LEVEL_0, `IP:\t${spec.clusterIP ?? ''}\n`);
     w.write(LEVEL_0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`);
     if (spec.externalIPs?.length) w.write(LEVEL_0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
-    if (spec.loadBalancerIP) w.write(LEVEL_0, `IP:\t${spec.loadBalancerIP}\n`);
+    if (spec.loadBalancerIP) w.write(LEVEL_0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
     if (spec.externalName) w.write(LEVEL_0, `External Name:\t${spec.externalName}\n`);
     const ingress = svc.status?.loadBalancer?.ingress ?? [];
-    if (ingress.length) w.write(LEVEL_0, `LoadBalancer Ingress:\t${ingress.map((i) => (i.ip ? (i.hostname ? `${i.ip} (${i.hostname})` : i.ip) : (i.hostname ?? ''))).join(', ')}\n`);
+    if (ingress.length) w.write(LEVEL_0, `LoadBalancer Ingress:\t${buildIngressString(ingress)}\n`);
     for (const sp of spec.ports ?? []) writePort(w, sp, slices);
     w.write(LEVEL_0, `Session Affinity:\t${spec.sessionAffinity ?? ''}\n`);
     if (spec.externalTrafficPolicy) w.write(LEVEL_0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);

@@ -82,8 +82,8 @@ function byLogging(a: Pod, b: Pod): boolean {
   return false;
 }
 
-/** GetFirstPod for a controller; prints `Found N pods, using pod/x` as logsforobject.go does. */
-export function* firstPodFor(k: Kubectl, type: ResourceType, obj: KubeObject, flags: ParsedFlags): Generator<Wait, KubeObject | string, void> {
+/** GetFirstPod for a controller; prints `Found N pods, using pod/x` as logsforobject.go does (exec's attachablepodforobject.go does not). */
+export function* firstPodFor(k: Kubectl, type: ResourceType, obj: KubeObject, flags: ParsedFlags, announce = true): Generator<Wait, KubeObject | string, void> {
   const sel = selectorFor(type, obj);
   if (typeof sel !== 'string') return sel.error;
   const namespace = obj.metadata.namespace;
@@ -100,6 +100,6 @@ export function* firstPodFor(k: Kubectl, type: ResourceType, obj: KubeObject, fl
     return pods[0]!;
   }
   const sorted = [...pods].sort((a, b) => (byLogging(a as unknown as Pod, b as unknown as Pod) ? -1 : byLogging(b as unknown as Pod, a as unknown as Pod) ? 1 : 0));
-  if (pods.length > 1) err(k, `Found ${pods.length} pods, using pod/${sorted[0]!.metadata.name}\n`);
+  if (pods.length > 1 && announce) err(k, `Found ${pods.length} pods, using pod/${sorted[0]!.metadata.name}\n`);
   return sorted[0]!;
 }

@@ -1,7 +1,10 @@
 // `kubectl run NAME --image=IMAGE`: creates one pod from flags (kubectl's run generator:
 // label run=NAME, one container named NAME, dnsPolicy ClusterFirst, restartPolicy Always).
+// With -i/-t/--attach it waits for the container and shows its output; --rm deletes the pod after.
 
 import type { Manifest } from '../../api/objects.ts';
+import type { Proc } from '../process.ts';
+import { attachToRun } from './runAttach.ts';
 import type { Kubectl } from './client.ts';
 import { err, namespaceOf, out, printApiError } from './client.ts';
 import { flagBool, flagValue, flagValues, parseFlags } from './flags.ts';
@@ -20,9 +23,11 @@ const FLAGS = [
   { name: 'stdin', short: 'i', kind: 'bool' },
   { name: 'tty', short: 't', kind: 'bool' },
   { name: 'annotations', kind: 'strings' },
+  { name: 'attach', kind: 'bool' },
+  { name: 'quiet', short: 'q', kind: 'bool' },
 ] as const;
 
-export function run(k: Kubectl, args: readonly string[]): number {
+export function run(k: Kubectl, args: readonly string[]): Proc | number {
   const flags = parseFlags(args, FLAGS);
   const name = flags.positional[0];
   if (!name) {
@@ -65,6 +70,10 @@ export function run(k: Kubectl, args: readonly string[]): number {
     if (r.error.reason === 'AlreadyExists') err(k, `Error from server (AlreadyExists): ${r.error.message}\n`);
     else printApiError(k, r.error);
     return 1;
+  }
+  const attach = flagBool(flags, 'stdin') || flagBool(flags, 'attach');
+  if (attach && !(dry && dry !== 'none')) {
+    return attachToRun(k, { namespace, name, remove: flagBool(flags, 'rm'), tty: flagBool(flags, 'tty'), quiet: flagBool(flags, 'quiet'), command: argv });
   }
   out(k, `pod/${name} created${dry === 'server' ? ' (server dry run)' : dry && dry !== 'none' ? ' (dry run)' : ''}\n`);
   return 0;

@@ -12,6 +12,7 @@ import { apiResources, apiVersions, clusterInfo, version } from './info.ts';
 import type { Subcommand } from './kubectl.ts';
 import { annotate, label } from './label.ts';
 import { logs } from './logs.ts';
+import { execCmd } from './exec.ts';
 import { run } from './run.ts';
 import { scale } from './scale.ts';
 import { cordon, uncordon } from './cordon.ts';
@@ -42,6 +43,7 @@ export const subcommands: Record<string, Subcommand> = {
   drain,
   taint,
   logs,
+  exec: execCmd,
   explain,
   version,
   'cluster-info': clusterInfo,

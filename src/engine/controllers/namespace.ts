@@ -1,14 +1,14 @@
 // What a fresh cluster has before anyone types a command (kube-apiserver's bootstrap
-// controllers): the default, kube-system, kube-public and kube-node-lease namespaces, the
-// `kubernetes` Service, and in every namespace the `default` ServiceAccount and the
-// `kube-root-ca.crt` ConfigMap (serviceaccounts-controller, root-ca-cert-publisher).
-// Deleting a namespace deletes everything in it, as the namespace controller does.
+// controllers): the four system namespaces, the `kubernetes` Service with its endpoints, and
+// per namespace the `default` ServiceAccount and `kube-root-ca.crt` ConfigMap. Deleting a
+// namespace deletes everything in it, as the namespace controller does.
 
 import type { KubeObject } from '../api/objects.ts';
 import type { ResourceType } from '../api/resources.ts';
 import { resourceTypes, typeForKind } from '../api/resources.ts';
 import type { ClusterContext } from '../context.ts';
 import type { Preset } from '../presets.ts';
+import { startApiServerEndpointsReconciler } from './kubernetesEndpoints.ts';
 
 const NAMESPACES = typeForKind('Namespace')!;
 const SERVICE_ACCOUNTS = typeForKind('ServiceAccount')!;
@@ -76,6 +76,8 @@ export function startNamespaceControllers(ctx: ClusterContext, preset: Preset): 
     },
     'api-server',
   );
+  const controlPlane = preset.nodes.find((n) => n.controlPlane) ?? preset.nodes[0];
+  if (controlPlane) startApiServerEndpointsReconciler(ctx, { ip: controlPlane.ip, port: targetPort });
 }
 
 /** Deletes every namespaced object in `ns`, then the namespace (pods terminate gracefully first). */

@@ -1,60 +1,96 @@
-// The lab's terminal: xterm.js with a small line editor (prompt, history on ↑/↓, Ctrl-C,
-// Ctrl-L, paste). Each line goes to the lab shell; stderr shows in red. While a command
-// waits (`get --watch`, `sleep`), simulated time plays and Ctrl-C stops it.
+// The lab's terminal: xterm.js under a panel header, with the line editor of useLineEditor
+// (prompt, editing, history, Tab completion, Ctrl-C, Ctrl-L, paste). Each line goes to the lab
+// shell; stderr shows in red. While a command waits (`get --watch`, `sleep`), simulated time
+// plays and Ctrl-C stops it; the header says so.
 
 import { useEffect, useRef } from 'react';
 import { Terminal as XTerm } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import type { Lab } from '../state/labStore.ts';
+import './Terminal.css';
+import { useLab, useLabState, useUi, useUiStore } from '../state/context.tsx';
 import { useLineEditor } from './hooks/useLineEditor.ts';
+import type { LineEditor } from './hooks/useLineEditor.ts';
+import { terminalTheme } from './hooks/terminalTheme.ts';
+import { clipboardKeys } from './hooks/clipboardKeys.ts';
 
-const THEME = {
-  background: '#0f172a',
-  foreground: '#e2e8f0',
-  cursor: '#93c5fd',
-  selectionBackground: '#334155',
-  blue: '#60a5fa',
-  brightBlue: '#93c5fd',
-  red: '#f87171',
-  green: '#4ade80',
-};
+function StatusHint() {
+  const running = useLabState((s) => s.running);
+  const playing = useLabState((s) => s.playing);
+  const hint = !running ? '' : playing ? 'running — Ctrl-C to stop' : 'paused: the clock is stopped';
+  return (
+    <span className="terminal-status" role="status">
+      {hint}
+    </span>
+  );
+}
 
-export function Terminal({ lab }: { lab: Lab }) {
+export function Terminal() {
+  const lab = useLab();
+  const theme = useUi((s) => s.theme);
+  const ui = useUiStore();
   const host = useRef<HTMLDivElement>(null);
+  const term = useRef<XTerm | null>(null);
+  const editor = useRef<LineEditor | null>(null);
   const attach = useLineEditor(lab);
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const term = new XTerm({
+    const t = new XTerm({
       cursorBlink: true,
       fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 14,
+      fontSize: 13,
       lineHeight: 1.2,
-      theme: THEME,
+      theme: terminalTheme(ui.getState().theme),
       scrollback: 5000,
       screenReaderMode: true,
       convertEol: true,
     });
     const fit = new FitAddon();
-    term.loadAddon(fit);
-    term.open(el);
+    t.loadAddon(fit);
+    t.attachCustomKeyEventHandler(clipboardKeys(t));
+    t.open(el);
     fit.fit();
-    const detach = attach(term);
-    const onResize = (): void => fit.fit();
-    window.addEventListener('resize', onResize);
-    term.focus();
+    term.current = t;
+    editor.current = attach(t);
+    // Panes are resizable: follow the host's size, not just the window's.
+    let frame = 0;
+    const ro = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => fit.fit());
+    });
+    ro.observe(el);
+    t.focus();
     return () => {
-      window.removeEventListener('resize', onResize);
-      detach();
-      term.dispose();
+      cancelAnimationFrame(frame);
+      ro.disconnect();
+      editor.current?.detach();
+      editor.current = null;
+      term.current = null;
+      t.dispose();
     };
-  }, [attach]);
+  }, [attach, ui]);
+
+  useEffect(() => {
+    if (term.current) term.current.options.theme = terminalTheme(theme);
+  }, [theme]);
+
+  const clear = (): void => {
+    editor.current?.clear();
+    term.current?.focus();
+  };
 
   return (
-    <section className="terminal" aria-label="Terminal">
-      <div className="terminal-host" ref={host} />
+    <section className="panel terminal" aria-label="Terminal">
+      <div className="panel-header">
+        <h2>Terminal</h2>
+        <StatusHint />
+        <button type="button" className="btn" onClick={clear} title="Clear the screen (Ctrl-L)">
+          Clear
+        </button>
+      </div>
+      <div className="terminal-host" ref={host} style={{ background: terminalTheme(theme).background }} />
     </section>
   );
 }

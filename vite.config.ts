@@ -9,6 +9,9 @@ export default defineConfig({
     alias: [{ find: /^monaco-editor\/esm\/vs\//, replacement: 'monaco-editor/' }],
   },
   worker: { format: 'es' },
+  // Pre-bundled up front so the dev server does not reload the page when the editor first
+  // loads them (the editor is imported lazily, after the first page load).
+  optimizeDeps: { include: ['monaco-yaml', 'monaco-yaml/yaml.worker.js'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'bin/**/*.test.ts'],

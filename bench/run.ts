@@ -1,4 +1,4 @@
-// `npm run bench`: measures the engine (and later the page) and writes bench/results.json,
+// `npm run bench`: measures the engine and the page (`--engine-only` skips the page) and writes bench/results.json,
 // an array of { id, value, unit, target }. Figures are wall-clock milliseconds on this machine.
 
 import { writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { typeForKind } from '../src/engine/api/resources.ts';
 import type { Cluster } from '../src/engine/cluster.ts';
 import { createCluster } from '../src/engine/cluster.ts';
 import { OWNER_INDEX } from '../src/engine/controllers/indexes.ts';
+import { measureUi } from './ui.ts';
 
 interface Result {
   id: string;
@@ -125,6 +126,8 @@ const scale = scaleDeployment(10_000, 1_000);
 results.push({ id: 'engine.scale-10k-nodes-1k.wall-ms', value: Math.round(scale.ms), unit: 'ms', target: 3000, note: `${scale.perPodUs.toFixed(0)} µs per pod` });
 const roll = rollout(1_000, 100);
 results.push({ id: 'engine.rollout-1k.wall-ms', value: Math.round(roll.ms), unit: 'ms', target: 3000, note: `${roll.simSeconds.toFixed(0)} simulated s` });
+
+if (!process.argv.includes('--engine-only')) results.push(...(await measureUi()));
 
 console.table(results.map((r) => ({ id: r.id, value: r.value, unit: r.unit, target: r.target ?? '', note: r.note ?? '' })));
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results.map(({ note: _note, ...r }) => r), null, 2)}\n`);

@@ -69,6 +69,7 @@ test.describe('the lab page', () => {
 
     await page.reload();
     const again = new TerminalPage(page);
+    await expect.poll(() => again.text()).toContain('Restored from this browser: 3 commands replayed');
     await again.type('kubectl get pods -o name; cat notes.yml');
     await expect.poll(() => again.text()).toContain('kind: Pod');
     const after = (await again.text()).match(/web-\w+-\w{5}/g)!.slice(0, 2).sort();

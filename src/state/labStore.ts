@@ -53,6 +53,8 @@ export interface Lab {
   complete(line: string): Completion;
   /** output of commands not typed in the terminal (the editor's Apply), for the terminal to show */
   onOutput(listener: (line: string, stream: Stream, text: string) => void): () => void;
+  /** what was restored from the browser's save when the page opened, if anything */
+  restored(): { readonly commands: number } | null;
   /** the command lines typed so far, oldest first (for ↑ after a reload) */
   history(): readonly string[];
   play(): void;
@@ -107,6 +109,7 @@ export function createLab({ seed = 1, preset = 'kind', nodes, persist = false, r
   let history: string[] = [];
   let notice: string | null = null;
   let engine: Engine;
+  let restored: { commands: number } | null = null;
   const settings = (): ClusterSettings => ({ seed, preset, ...(nodes ? { nodes } : {}) });
   const loaded = restore ? loadSave() : ({ ok: true, saved: undefined } as const);
   if (!loaded.ok) notice = `Your saved lab could not be restored because ${loaded.reason}. It was kept in this browser under "${loaded.setAsideKey}" and a fresh cluster was started.`;
@@ -117,6 +120,7 @@ export function createLab({ seed = 1, preset = 'kind', nodes, persist = false, r
       history = [...saved.history];
       ({ seed, preset, nodes } = saved);
       engine = replay(settings(), vfs, saved.actions, saved.simTime);
+      restored = { commands: saved.actions.filter((a) => a.kind === 'run').length };
       for (const [path, content] of Object.entries(saved.files)) if (vfs.read(path) !== content) vfs.write(path, content);
     } else engine = createEngine(settings(), vfs);
   } catch (e) {
@@ -239,6 +243,7 @@ export function createLab({ seed = 1, preset = 'kind', nodes, persist = false, r
       return () => outputListeners.delete(listener);
     },
     history: () => history,
+    restored: () => restored,
     play: () => store.setState({ playing: true }),
     pause: () => store.setState({ playing: false }),
     setSpeed: (speed) => store.setState({ speed: Math.min(20, Math.max(0.25, speed)) }),

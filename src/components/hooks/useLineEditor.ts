@@ -182,6 +182,11 @@ export function attachLineEditor(term: Terminal, lab: Lab): LineEditor {
   };
 
   write('\x1b[1;34mkubelab\x1b[0m — a simulated Kubernetes cluster.\r\n');
+  const restored = lab.restored();
+  if (restored) {
+    const commands = restored.commands === 1 ? '1 command' : `${restored.commands} commands`;
+    write(`\x1b[2mRestored from this browser: ${commands} replayed, the cluster is as you left it.\x1b[0m\r\n`);
+  }
   write('Try \x1b[1mkubectl get nodes\x1b[0m or \x1b[1mkubelab help\x1b[0m; Tab completes.\r\n');
   showPrompt();
   const sub = term.onData(onData);

@@ -99,7 +99,7 @@ function runTool(t: ExecTarget, box: Toolbox, name: string, args: readonly strin
     case 'nslookup':
       return nslookup(args, t.api, t.namespace);
     case 'curl': {
-      const run = runCurl(args, t.send, box.curlAgent);
+      const run = runCurl(args, t.send, box.curlAgent, t.tty);
       return { output: run.output, exitCode: run.status, waitMs: run.waitMs };
     }
     default:

@@ -2,6 +2,7 @@
 // [-w FORMAT] URL`, with curl's own error texts and exit codes (6 resolve, 7 refused, 28
 // timeout, 52 empty reply). The terminal stands on the node in microk8s and on the Docker
 // host in kind, so ClusterIPs answer in the first and only node IPs answer in the second.
+// When stdout is not a terminal (or -o names a file), curl's progress meter (lib/progress.c) goes to stderr.
 
 import type { Client, ProxyResult } from '../../node/kubeProxy.ts';
 import type { CommandContext, Proc } from '../process.ts';
@@ -89,9 +90,16 @@ function client(shell: Shell): Client {
   return shell.cluster.preset.name === 'microk8s' ? { kind: 'node', node } : { kind: 'outside', ip: KIND_HOST_IP };
 }
 
+/** One write; `atMs` is when, in simulated time since the run began, if not at once (the meter's ticks). */
+export interface CurlChunk {
+  readonly stream: 'out' | 'err';
+  readonly text: string;
+  readonly atMs?: number;
+}
+
 /** What one curl run printed (in order, stdout and stderr interleaved), how it exited, how long it waited. */
 export interface CurlRun {
-  readonly output: readonly { readonly stream: 'out' | 'err'; readonly text: string }[];
+  readonly output: readonly CurlChunk[];
   readonly status: number;
   /** simulated time the run took before its last output (a connect timeout) */
   readonly waitMs: number;
@@ -99,11 +107,14 @@ export interface CurlRun {
   readonly saveTo?: { readonly path: string; readonly body: string };
 }
 
-/** curl against kube-proxy from any client: the terminal's host or node, or a pod (`kubectl exec … -- curl`). */
-export function runCurl(argv: readonly string[], send: (req: { host: string; port: number; path: string; userAgent: string }) => ProxyResult, userAgent = USER_AGENT): CurlRun {
-  const output: { stream: 'out' | 'err'; text: string }[] = [];
+/**
+ * curl against kube-proxy from any client: the terminal's host or node, or a pod (`kubectl exec … -- curl`).
+ * `stdoutTTY`: whether curl's stdout is a terminal (curl then hides its meter when the body goes there).
+ */
+export function runCurl(argv: readonly string[], send: (req: { host: string; port: number; path: string; userAgent: string }) => ProxyResult, userAgent = USER_AGENT, stdoutTTY = true): CurlRun {
+  const output: CurlChunk[] = [];
   const out = (text: string): void => void output.push({ stream: 'out', text });
-  const errOut = (text: string): void => void output.push({ stream: 'err', text });
+  const errOut = (text: string, atMs?: number): void => void output.push({ stream: 'err', text, ...(atMs !== undefined ? { atMs } : {}) });
   const o = parse(argv);
   if (typeof o === 'string' || o.url === undefined) {
     errOut(`${typeof o === 'string' ? o : ''}${TRY_HELP}`);
@@ -111,12 +122,21 @@ export function runCurl(argv: readonly string[], send: (req: { host: string; por
   }
   const target = parseUrl(o.url);
   let waitMs = 0;
+  // tool_operate.c turns the meter off for -s, and when the body goes to a terminal.
+  const toTerminal = (o.output === undefined || o.output === '-') && stdoutTTY;
+  let meter = false;
   const fail = (text: string, status: number): CurlRun => {
+    // multi_done's Curl_pgrsDone forces a last meter line and its newline, failed or not.
+    if (meter) errOut(`${meterLine(0, false, 0, waitMs * 1000, 0)}\n`, waitMs);
     if (o.writeOut !== undefined) out(writeOut(o.writeOut, 0, '', 0, 0));
     if (!o.silent || o.showError) errOut(text);
     return { output, status, waitMs };
   };
   if ('error' in target) return fail(target.error, Number(/\((\d+)\)/.exec(target.error)![1]));
+  if (!o.silent && !toTerminal) {
+    meter = true;
+    errOut(`${METER_HEAD}${meterLine(0, false, 0, 0, 0)}`);
+  }
   const result: ProxyResult = send({ host: target.host, port: target.port, path: target.path, userAgent });
   if (result.outcome === 'unresolved') return fail(`curl: (6) Could not resolve host: ${target.host}\n`, 6);
   if (o.verbose) errOut(`*   Trying ${result.ip}:${target.port}...\n`);
@@ -124,6 +144,8 @@ export function runCurl(argv: readonly string[], send: (req: { host: string; por
   if (result.outcome === 'timeout') {
     const limit = o.maxTimeMs !== undefined && o.maxTimeMs > 0 && o.maxTimeMs < SYN_GIVE_UP_MS ? o.maxTimeMs : undefined;
     waitMs = limit ?? SYN_GIVE_UP_MS;
+    // The meter ticks once a second while the SYN goes unanswered.
+    if (meter) for (let s = 1; s * 1000 <= waitMs; s++) errOut(meterLine(0, false, 0, s * 1_000_000, 0), s * 1000);
     return limit !== undefined
       ? fail(`curl: (28) Connection timed out after ${limit + 1} milliseconds\n`, 28)
       : fail(`curl: (28) Failed to connect to ${target.host} port ${target.port} after ${SYN_GIVE_UP_MS} ms: Couldn't connect to server\n`, 28);
@@ -136,8 +158,16 @@ export function runCurl(argv: readonly string[], send: (req: { host: string; por
     errOut(`< HTTP/1.1 ${response.status} ${REASONS[response.status] ?? ''}\n${headers}< \n`);
   }
   let saveTo: CurlRun['saveTo'];
+  const size = response.body.length;
+  // tool_cb_dbg.c: where the body is not on the terminal, -v says how much came instead.
+  if (o.verbose && !stdoutTTY && size > 0) errOut(`{ [${size} bytes data]\n`);
   if (o.output === undefined || o.output === '-') out(response.body);
   else if (o.output !== '/dev/null') saveTo = { path: o.output, body: response.body };
+  if (meter) {
+    const known = Object.keys(response.headers).some((h) => h.toLowerCase() === 'content-length');
+    // The current speed spans from the meter's first line (1 ms in) to the last one.
+    errOut(`${meterLine(size, known, size, TRANSFER_US, Math.floor((size * 1000) / (TRANSFER_US / 1000 - 1)))}\n`);
+  }
   if (o.verbose) errOut(`* Connection #0 to host ${target.host} left intact\n`);
   if (o.writeOut !== undefined) out(writeOut(o.writeOut, response.status, result.ip, target.port, response.body.length));
   return { output, status: 0, waitMs, ...(saveTo ? { saveTo } : {}) };
@@ -146,12 +176,16 @@ export function runCurl(argv: readonly string[], send: (req: { host: string; por
 export function curlCommand(shell: Shell): (ctx: CommandContext) => Proc {
   return function* curl(ctx: CommandContext): Proc {
     const from = client(shell);
-    const run = runCurl(ctx.argv.slice(1), (req) => shell.cluster.kubeProxy.request({ client: from, ...req }));
-    if (run.waitMs > 0) yield sleepFor(run.waitMs);
+    const run = runCurl(ctx.argv.slice(1), (req) => shell.cluster.kubeProxy.request({ client: from, ...req }), USER_AGENT, ctx.io.isTTY !== false);
+    let elapsed = 0;
     for (const chunk of run.output) {
+      const at = chunk.atMs ?? elapsed;
+      if (at > elapsed) yield sleepFor(at - elapsed);
+      elapsed = Math.max(elapsed, at);
       if (chunk.stream === 'out') ctx.io.out(chunk.text);
       else ctx.io.err(chunk.text);
     }
+    if (run.waitMs > elapsed) yield sleepFor(run.waitMs - elapsed);
     if (run.saveTo) ctx.vfs.write(resolve(ctx, run.saveTo.path), run.saveTo.body);
     return run.status;
   };
@@ -160,4 +194,47 @@ export function curlCommand(shell: Shell): (ctx: CommandContext) => Proc {
 function verboseRequest(t: Target, ip: string, userAgent: string): string {
   const host = t.port === 80 ? t.host : `${t.host}:${t.port}`;
   return `* Connected to ${t.host} (${ip}) port ${t.port}\n> GET ${t.path} HTTP/1.1\n> Host: ${host}\n> User-Agent: ${userAgent}\n> Accept: */*\n> \n`;
+}
+
+const METER_HEAD = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
+/** A lab transfer takes no simulated time; the meter shows it as 3 ms so its speeds stay fixed. */
+const TRANSFER_US = 3000;
+
+/** One line of lib/progress.c's progress_meter for a download: `\r`, the sizes, speeds and times. */
+function meterLine(total: number, known: boolean, received: number, spentUs: number, current: number): string {
+  const speed = spentUs < 1 ? received * 1_000_000 : Math.floor((received * 1_000_000) / spentUs);
+  const percent = (all: number, cur: number): number => (all > 10000 ? Math.floor(cur / Math.floor(all / 100)) : all > 0 ? Math.floor((cur * 100) / all) : 0);
+  const estimate = known && speed > 0 ? Math.floor(total / speed) : 0;
+  const spent = Math.floor(spentUs / 1_000_000);
+  const expected = known ? total : received;
+  const p3 = (n: number): string => String(n).padStart(3);
+  const times = `${time2str(estimate)} ${time2str(spent)} ${time2str(estimate > 0 ? estimate - spent : 0)}`;
+  return `\r${p3(percent(expected, received))} ${max5data(expected)}  ${p3(known && speed > 0 ? percent(total, received) : 0)} ${max5data(received)}  ${p3(0)} ${max5data(0)}  ${max5data(speed)}  ${max5data(0)} ${times} ${max5data(current)}`;
+}
+
+/** progress.c time2str: `H:MM:SS` in eight columns, `--:--:--` for nothing, days past 99 hours. */
+function time2str(seconds: number): string {
+  if (seconds <= 0) return '--:--:--';
+  const h = Math.floor(seconds / 3600);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  if (h <= 99) return `${String(h).padStart(2)}:${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
+  const d = Math.floor(seconds / 86400);
+  return d <= 999 ? `${String(d).padStart(3)}d ${two(Math.floor((seconds % 86400) / 3600))}h` : `${String(d).padStart(7)}d`;
+}
+
+/** progress.c max5data: a byte count in at most five columns, with 1024-based k, M, G, T, P. */
+export function max5data(bytes: number): string {
+  const k = 1024;
+  const units: readonly [number, string][] = [[k ** 5, 'P'], [k ** 4, 'T'], [k ** 3, 'G'], [k ** 2, 'M']];
+  if (bytes < 100000) return String(bytes).padStart(5);
+  if (bytes < 10000 * k) return `${String(Math.floor(bytes / k)).padStart(4)}k`;
+  if (bytes < 100 * k ** 2) return tenths(bytes, k ** 2, 'M');
+  if (bytes < 10000 * k ** 2) return `${String(Math.floor(bytes / k ** 2)).padStart(4)}M`;
+  if (bytes < 100 * k ** 3) return tenths(bytes, k ** 3, 'G');
+  const [unit, suffix] = bytes < 10000 * k ** 3 ? units[2]! : bytes < 10000 * k ** 4 ? units[1]! : units[0]!;
+  return `${String(Math.floor(bytes / unit)).padStart(4)}${suffix}`;
+}
+
+function tenths(bytes: number, unit: number, suffix: string): string {
+  return `${String(Math.floor(bytes / unit)).padStart(2)}.${Math.floor((bytes % unit) / Math.floor(unit / 10))}${suffix}`;
 }

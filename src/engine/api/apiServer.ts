@@ -6,7 +6,7 @@
 import type { Component } from '../trace.ts';
 import type { TraceStream } from '../trace.ts';
 import type { Clock } from '../clock.ts';
-import type { Random } from '../random.ts';
+import { Random } from '../random.ts';
 import type { Timings } from '../config.ts';
 import type { KubeObject, Manifest } from './objects.ts';
 import { clone, deepEqual, isRecord } from './objects.ts';
@@ -22,6 +22,10 @@ import { validateObjectMeta } from './validation/names.ts';
 import { decodeManifest } from './decode.ts';
 import { ServiceAllocators } from './allocators.ts';
 import { releaseServiceAllocations } from './strategies/service.ts';
+
+// names/generate.go: maxNameLength 63, randomLength 5
+const RANDOM_LENGTH = 5;
+const MAX_GENERATED_NAME_LENGTH = 63 - RANDOM_LENGTH;
 
 export interface WriteOptions {
   /** who is asking (for the trace) */
@@ -79,17 +83,26 @@ export class ApiServer {
     if (!prepared.ok) return prepared;
     const { obj, type, strategy } = prepared.value;
     const meta = obj.metadata;
-    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${this.#random.suffix(5)}`;
+    // NamespaceLifecycle is mutating admission: it runs in the handler, before the registry
+    // generates a name or validates anything.
+    if (type.namespaced && meta.namespace && !this.store.get('namespaces', undefined, meta.namespace)) {
+      return this.#reject({ ...notFound(typeForKind('Namespace')!, meta.namespace), path: 'metadata.namespace' }, obj, opts);
+    }
+    if (!meta.name && meta.generateName) meta.name = this.#generateName(meta.generateName);
     strategy.prepareForCreate?.(obj, this.#ctx);
     const causes = this.#validate(obj, type, strategy);
     if (causes.length) return this.#reject(invalid(type, meta.name || '', causes), obj, opts);
     if (this.get(type, meta.namespace, meta.name)) return this.#reject(alreadyExists(type, meta.name), obj, opts);
-    if (type.namespaced && meta.namespace && !this.store.get('namespaces', undefined, meta.namespace)) {
-      return this.#reject({ ...notFound(typeForKind('Namespace')!, meta.namespace), path: 'metadata.namespace' }, obj, opts);
-    }
     const allocation = strategy.allocate?.(obj, this.#ctx, opts.dryRun === true) ?? [];
     if (allocation.length) return this.#reject(invalid(type, meta.name, allocation), obj, opts);
-    if (opts.dryRun) return ok(obj);
+    if (opts.dryRun) {
+      // BeforeCreate fills these on a dry run too. The uid comes from a stream derived from
+      // (not drawn from) the cluster's, so a dry run leaves later names and uids as they were.
+      meta.uid = this.#dryRunRandom().uuid();
+      meta.creationTimestamp = this.#clock.iso();
+      if (strategy.tracksGeneration) meta.generation = 1;
+      return ok(obj);
+    }
     meta.uid = this.#random.uuid();
     meta.creationTimestamp = this.#clock.iso();
     if (strategy.tracksGeneration) meta.generation = 1;
@@ -104,6 +117,12 @@ export class ApiServer {
     const old = this.get(type, obj.metadata.namespace, obj.metadata.name);
     if (!old) return this.#reject(notFound(type, obj.metadata.name), obj, opts);
     if (opts.resourceVersion && opts.resourceVersion !== old.metadata.resourceVersion) {
+      return this.#reject(conflict(type, obj.metadata.name), obj, opts);
+    }
+    // A resourceVersion in the body is an optimistic lock; without one (or "0") the update is
+    // unconditional (registry store.go Update, AllowUnconditionalUpdate).
+    const sentVersion = obj.metadata.resourceVersion;
+    if (sentVersion && sentVersion !== '0' && sentVersion !== old.metadata.resourceVersion) {
       return this.#reject(conflict(type, obj.metadata.name), obj, opts);
     }
     obj.metadata = {
@@ -143,7 +162,7 @@ export class ApiServer {
   /** Creates an object from a trusted writer (events, nodes, controller-made pods). */
   createTrusted(type: ResourceType, obj: KubeObject, actor: Component, why?: string): KubeObject {
     const strategy = strategyFor(type);
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = `${obj.metadata.generateName}${this.#random.suffix(5)}`;
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.#generateName(obj.metadata.generateName);
     strategy.prepareForCreate?.(obj, this.#ctx);
     // Trusted writers ask for what they know is free (the `kubernetes` Service's first address).
     strategy.allocate?.(obj, this.#ctx, false);
@@ -226,6 +245,17 @@ export class ApiServer {
     const strategy = strategyFor(type);
     strategy.defaults?.(obj, this.#ctx);
     return ok({ obj, type, strategy });
+  }
+
+  /** names.SimpleNameGenerator: the prefix is cut so that prefix and suffix fit in 63 characters. */
+  #generateName(base: string): string {
+    return `${base.slice(0, MAX_GENERATED_NAME_LENGTH)}${this.#random.suffix(RANDOM_LENGTH)}`;
+  }
+
+  /** A generator seeded from the cluster's current state without advancing it. */
+  #dryRunRandom(): Random {
+    const [a, b, c, d] = this.#random.state;
+    return new Random((a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77) ^ Math.imul(d, 0xc2b2ae3d) ^ 0x64727952) >>> 0);
   }
 
   #validate(obj: KubeObject, type: ResourceType, strategy: Strategy): FieldCause[] {

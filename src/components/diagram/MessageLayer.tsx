@@ -80,6 +80,8 @@ export function MessageLayer({ resolve, lift, latest, reducedMotion }: MessageLa
         const home = homeOf(r.component);
         const ctl = controllerName(r.component);
         if (r.object?.kind === 'Pod') latest.current.set(`pod/${r.object.namespace ?? 'default'}/${r.object.name}`, r);
+        // Every write the API server makes lands in etcd: that is etcd's latest act too.
+        if (r.component === 'api-server' && (r.action === 'create' || r.action === 'update' || r.action === 'delete' || r.action === 'persist')) latest.current.set('etcd', r);
         for (const ep of [home, ctl && `ctl/${ctl}`]) {
           if (!ep) continue;
           latest.current.set(ep, r);

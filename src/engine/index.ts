@@ -19,3 +19,4 @@ export const nodeRow = nodePrinter.row;
 export const serviceRow = servicePrinter.row;
 export { completeLine } from './shell/complete.ts';
 export type { Completion } from './shell/complete.ts';
+export { typeForKind } from './api/resources.ts';

@@ -5,7 +5,9 @@
 
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import { HOME, VirtualFS, completeLine } from '../engine/index.ts';
+import { HOME, VirtualFS, completeLine, typeForKind } from '../engine/index.ts';
+
+export { HOME };
 import type { Completion, KubeObject, ObjectRef, PresetName, ShellRun, Stream, TraceRecord } from '../engine/index.ts';
 import { EMPTY_WORLD, buildWorld } from './world.ts';
 import type { World } from './world.ts';
@@ -82,7 +84,6 @@ export interface Lab {
 }
 
 const TRACE_KEPT = 2000;
-const RESOURCE_OF: Record<string, string> = { Pod: 'pods', Node: 'nodes', Service: 'services', Deployment: 'deployments', ReplicaSet: 'replicasets', Endpoints: 'endpoints', EndpointSlice: 'endpointslices', Namespace: 'namespaces', Secret: 'secrets', ConfigMap: 'configmaps', HorizontalPodAutoscaler: 'horizontalpodautoscalers', Event: 'events' };
 
 /** Files under the home directory, hidden ones aside: what the editor offers and a save keeps. */
 const editorFiles = (vfs: VirtualFS): string[] =>
@@ -133,7 +134,12 @@ export function createLab({ seed = 1, preset = 'kind', nodes, persist = false, r
   const dirty = new Set<string>();
   const outputListeners = new Set<(line: string, stream: Stream, text: string) => void>();
   let pendingTrace: TraceRecord[] = [];
-  let unsubscribeTrace = engine.cluster.trace.subscribe((r) => pendingTrace.push(r));
+  let lastTraceId = 0;
+  const onTrace = (r: TraceRecord): void => {
+    pendingTrace.push(r);
+    lastTraceId = r.id;
+  };
+  let unsubscribeTrace = engine.cluster.trace.subscribe(onTrace);
   let saveDue = false;
 
   const store = createStore<LabState>(() => ({
@@ -250,12 +256,12 @@ export function createLab({ seed = 1, preset = 'kind', nodes, persist = false, r
     step() {
       // Stepping is for following one thing at a time: the clock stops playing first.
       if (store.getState().playing) store.setState({ playing: false });
-      const before = engine.cluster.trace.size === 0 ? 0 : (engine.cluster.trace.records().at(-1)?.id ?? 0);
+      const before = lastTraceId;
       for (let i = 0; i < 10_000; i++) {
         const next = engine.cluster.clock.peek();
         if (next === undefined) return false;
         advance(engine, next - now());
-        if ((pendingTrace.at(-1)?.id ?? before) > before) break;
+        if (lastTraceId > before) break;
       }
       publish();
       return true;
@@ -307,8 +313,8 @@ export function createLab({ seed = 1, preset = 'kind', nodes, persist = false, r
       return { code: r.exitCode ?? 130, stdout, stderr };
     },
     object(ref) {
-      const resource = RESOURCE_OF[ref.kind] ?? `${ref.kind.toLowerCase()}s`;
-      return engine.cluster.api.store.get(resource, ref.namespace, ref.name);
+      const type = typeForKind(ref.kind);
+      return type && engine.cluster.api.store.get(type.resource, ref.namespace, ref.name);
     },
     traceAbout: (ref) => engine.cluster.trace.about(ref),
     storeKeys: () => engine.cluster.api.store.keys(),
@@ -316,7 +322,8 @@ export function createLab({ seed = 1, preset = 'kind', nodes, persist = false, r
       for (const run of runs.splice(0)) run.interrupt();
       unsubscribeTrace();
       engine = createEngine(settings(), vfs);
-      unsubscribeTrace = engine.cluster.trace.subscribe((r) => pendingTrace.push(r));
+      unsubscribeTrace = engine.cluster.trace.subscribe(onTrace);
+      lastTraceId = 0;
       pendingTrace = [];
       // The log restarts with the files as they are, so later commands replay against them.
       actions = editorFiles(vfs).map((path) => ({ t: now(), kind: 'write', path, content: vfs.read(path) ?? '' }));

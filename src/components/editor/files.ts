@@ -3,8 +3,7 @@
 // `yq eval -j`; a multi-document YAML becomes a kubectl-style `kind: List`).
 
 import { parseAllDocuments, stringify } from 'yaml';
-
-export const HOME = '/home/learner';
+import { HOME } from '../../state/labStore.ts';
 
 /**
  * The seed notes' first manifest, so Apply works straight away. The notes misspell the image
